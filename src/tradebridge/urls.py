@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from tradebridge.api.site import api, json_not_found
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("api/<path:rest>", json_not_found, name="api-not-found"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("tradebridge.web.urls")),
+]
+
+if not settings.PRODUCTION:
+    urlpatterns.append(
+        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}, name="media")
+    )

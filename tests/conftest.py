@@ -1,0 +1,60 @@
+"""Project-wide fixtures: factories for each role, regions and sectors loaded once per test DB."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories.accounts import UserFactory
+from tests.factories.directory import OrganisationFactory
+from tradebridge.accounts.enums import Role
+from tradebridge.directory.enums import OrganisationKind
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_catalogues", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def agency(db):
+    return OrganisationFactory(kind=OrganisationKind.AGENCY, name_en="Agency A", name_zh="甲机构")
+
+
+@pytest.fixture
+def other_agency(db):
+    return OrganisationFactory(kind=OrganisationKind.AGENCY, name_en="Agency B", name_zh="乙机构")
+
+
+@pytest.fixture
+def company(db, agency):
+    return OrganisationFactory(kind=OrganisationKind.COMPANY, owner=agency)
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(role=Role.PLATFORM_ADMIN, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def staff_user(db, agency):
+    return UserFactory(role=Role.AGENCY_STAFF, organisation=agency)
+
+
+@pytest.fixture
+def other_staff_user(db, other_agency):
+    return UserFactory(role=Role.AGENCY_STAFF, organisation=other_agency)
+
+
+@pytest.fixture
+def representative(db, company):
+    return UserFactory(role=Role.COMPANY_REPRESENTATIVE, organisation=company)
+
+
+@pytest.fixture
+def government_viewer(db):
+    return UserFactory(role=Role.GOVERNMENT_VIEWER)
