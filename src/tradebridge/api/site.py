@@ -1,18 +1,69 @@
-"""The NinjaAPI instance: version 1 under /api/v1/, docs at /api/docs."""
+"""The NinjaAPI instance: version 1 under /api/v1/, docs at /api/docs.
 
-from django.http import JsonResponse
+Everything under /api/ answers JSON: unknown paths (``json_not_found``, mounted after the API in
+the project's urls.py), wrong methods (``TradeBridgeApi``) and every exception (errors.py).
+"""
+
+from functools import wraps
+
+from django.http import HttpResponseNotAllowed, JsonResponse
+from django.urls import URLPattern
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
-api = NinjaAPI(
+from tradebridge.api.errors import install_error_handlers
+from tradebridge.api.routers import organisations, people, regions, sectors, tokens
+
+
+def _json_method_not_allowed(view):
+    """``view``, with ninja's bare-text 405 replaced by JSON that keeps the Allow header."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not isinstance(response, HttpResponseNotAllowed):
+            return response
+        answer = JsonResponse(
+            {"detail": _("%(method)s is not allowed here.") % {"method": request.method}},
+            status=405,
+        )
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapper
+
+
+class TradeBridgeApi(NinjaAPI):
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                pattern.callback = _json_method_not_allowed(pattern.callback)
+        return patterns
+
+
+api = TradeBridgeApi(
     title="TradeBridge API",
     version="1",
-    description="Directory, events, matchmaking and meetings of TradeBridge.",
+    description=(
+        "Directory, events, matchmaking and meetings of TradeBridge. Authenticate with "
+        "“Authorization: Bearer <token>” (create tokens at /api/v1/tokens/ while logged in) "
+        "or with your browser session; reads of public records need no authentication."
+    ),
     docs_url="/docs",
     openapi_url="/openapi.json",
     urls_namespace="api",
 )
+install_error_handlers(api)
+api.add_router("/v1/organisations/", organisations.router)
+api.add_router("/v1/people/", people.router)
+api.add_router("/v1/regions/", regions.router)
+api.add_router("/v1/sectors/", sectors.router)
+api.add_router("/v1/tokens/", tokens.router)
 
 
+@csrf_exempt
 def json_not_found(request, rest: str = ""):
     """Unknown paths under /api/ answer JSON, never an HTML page."""
-    return JsonResponse({"detail": "Not found.", "path": request.path}, status=404)
+    return JsonResponse({"detail": _("Not found."), "path": request.path}, status=404)
