@@ -38,6 +38,9 @@ def is_users_own_organisation(user, organisation) -> bool:
 def works_at_users_organisation(user, person) -> bool:
     if person is None or not is_company_representative(user) or person.pk is None:
         return False
+    if "affiliations" in getattr(person, "_prefetched_objects_cache", {}):
+        # Lists prefetch affiliations; reading them saves one query per person listed.
+        return any(a.organisation_id == user.organisation_id for a in person.affiliations.all())
     return person.affiliations.filter(organisation_id=user.organisation_id).exists()
 
 
