@@ -3,8 +3,9 @@
 Each slot holds one bag (``{stem: weight}``) as a sparse row. Scores are cosines between
 ``log(1 + tf) * idf`` vectors. The CSR matrix is rebuilt lazily; rows changed since the last
 build are scored directly from their bags, so an edit costs nothing until the next query and
-the matrix is rebuilt only after many edits. Document frequencies are live; the idf baked into
-the matrix is refreshed at each rebuild.
+the matrix is rebuilt only after many edits. The matrix holds raw ``log(1 + tf)``; idf and the
+document norms are applied at query time from live document frequencies, so scores after any
+sequence of edits equal those of a freshly built store.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Vocabulary:
         self.columns: dict[str, int] = {}
         self.df = np.zeros(1024, dtype=np.int64)
         self.n_docs = 0
+        self.version = 0  # bumped whenever document frequencies change
 
     def column(self, term: str) -> int:
         """The column of a term, allocating one if new."""
@@ -41,6 +43,7 @@ class Vocabulary:
         """Add (sign=1) or remove (sign=-1) one document containing these columns."""
         self.df[cols] += sign
         self.n_docs += sign
+        self.version += 1
 
 
 def _weights(bag: Sequence[tuple[str, float]], vocab: Vocabulary, allocate: bool):
@@ -60,7 +63,10 @@ class LexicalStore:
         self.vocab = vocab
         self.rebuild_after = rebuild_after
         self._rows: list[tuple[np.ndarray, np.ndarray] | None] = []
-        self._matrix: sp.csr_matrix | None = None  # (slots, V) idf-weighted, rows of norm 1
+        self._matrix: sp.csr_matrix | None = None  # (slots, V) raw log(1 + tf)
+        self._squares: sp.csr_matrix | None = None
+        self._norms: np.ndarray | None = None
+        self._norms_version = -1
         self._matrix_t: sp.csr_matrix | None = None  # (V, slots)
         self._dirty: set[int] = set()
 
@@ -87,23 +93,31 @@ class LexicalStore:
         return slot < len(self._rows) and self._rows[slot] is not None
 
     def rebuild(self) -> None:
-        """Rebuild the idf-weighted matrix from all rows."""
-        idf = self.vocab.idf()
+        """Rebuild the matrix from all rows."""
         indptr, indices, data = [0], [], []
         for row in self._rows:
             if row is not None:
-                w = row[1] * idf[row[0]]
                 indices.append(row[0])
-                data.append(w / max(float(np.linalg.norm(w)), 1e-12))
+                data.append(row[1])
             indptr.append(indptr[-1] + (0 if row is None else len(row[0])))
-        shape = (len(self._rows), len(idf))
+        shape = (len(self._rows), max(len(self.vocab.columns), 1))
         if indices:
             indices_arr, data_arr = np.concatenate(indices), np.concatenate(data)
         else:
             indices_arr, data_arr = np.zeros(0, np.int64), np.zeros(0, np.float32)
         self._matrix = sp.csr_matrix((data_arr, indices_arr, np.asarray(indptr)), shape=shape)
         self._matrix_t = self._matrix.T.tocsr()
+        self._squares = self._matrix.multiply(self._matrix).tocsr()
+        self._norms_version = -1
         self._dirty.clear()
+
+    def _doc_norms(self, idf: np.ndarray) -> np.ndarray:
+        if self._norms_version != self.vocab.version:
+            width = self._squares.shape[1]
+            norms = np.sqrt(self._squares @ (idf[:width] ** 2))
+            self._norms = np.maximum(norms, 1e-12).astype(np.float32)
+            self._norms_version = self.vocab.version
+        return self._norms
 
     def query_matrix(self, bags: Sequence[Sequence[tuple[str, float]]]) -> sp.csr_matrix:
         """Idf-weighted, normalised query rows (terms unknown to the store are dropped)."""
@@ -122,16 +136,19 @@ class LexicalStore:
 
     def scores(self, bags: Sequence[Sequence[tuple[str, float]]], n_slots: int) -> np.ndarray:
         """Cosine of each query bag with every slot: array (len(bags), n_slots), float32."""
+        if not self.vocab.columns:
+            return np.zeros((len(bags), n_slots), dtype=np.float32)
         if self._matrix is None or len(self._dirty) > self.rebuild_after:
             self.rebuild()
-        queries = self.query_matrix(bags)
+        idf = self.vocab.idf()
+        queries = self.query_matrix(bags)  # rows q * idf / |q * idf|
         out = np.zeros((len(bags), n_slots), dtype=np.float32)
         base = self._matrix_t
         width = min(base.shape[1], n_slots)
-        product = (queries[:, : base.shape[0]] @ base[:, :width]).toarray()
-        out[:, :width] = product
+        weighted = queries[:, : base.shape[0]] @ sp.diags(idf[: base.shape[0]])
+        out[:, :width] = (weighted @ base[:, :width]).toarray()
+        out[:, :width] /= self._doc_norms(idf)[None, :width]
         if self._dirty:
-            idf = self.vocab.idf()
             dirty = [s for s in self._dirty if s < n_slots]
             out[:, dirty] = 0.0
             for slot in dirty:

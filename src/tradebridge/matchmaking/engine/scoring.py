@@ -30,8 +30,8 @@ class Weights:
 
     encoder: float = 0.5
     text: float = 1.0
-    hs: float = 0.5
-    sector: float = 0.25
+    hs: float = 0.6
+    sector: float = 0.4
     deal: float = 0.1
     region_fit: float = 0.1
     region_mutual: float = 0.05
@@ -41,7 +41,7 @@ class Weights:
     rejected_similarity: float = 0.3
     rejected_threshold: float = 0.6
     text_reason_min: float = 0.25
-    min_relevance: float = 0.2
+    min_relevance: float = 0.15
 
 
 _COMPLEMENT_BITS = {d: sum(DEAL_BITS[c] for c in COMPLEMENTS[d]) for d in DEAL_TYPES}
