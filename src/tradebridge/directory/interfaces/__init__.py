@@ -1,0 +1,1 @@
+"""Interfaces of the directory that are neither web pages nor API: spreadsheet import and export."""

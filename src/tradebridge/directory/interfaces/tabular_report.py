@@ -1,0 +1,71 @@
+"""What an import found and did, row by row, and the savepoint each row is written in."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tradebridge.directory.interfaces.tabular_values import CellError
+
+FILE_ROW = 0
+HEADER_ROW = 1
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One problem. ``row`` is the row number a spreadsheet shows (the header is row 1);
+    problems with the file as a whole have row 0. ``field`` is the column, or "" for the row."""
+
+    row: int
+    field: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    """``created`` and ``updated`` count the rows that passed validation: in a dry run or a
+    refused import they say what a real import would do; ``applied`` says whether it did."""
+
+    total_rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    applied: bool = False
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.errors)
+
+    @property
+    def rows_with_errors(self) -> set[int]:
+        return {error.row for error in self.errors if error.row > HEADER_ROW}
+
+    def add(self, row: int, field: str, message: str) -> None:
+        self.errors.append(RowError(row, field, str(message)))
+
+    def add_cell_error(self, row: int, error: CellError) -> None:
+        self.add(row, error.field, error.message)
+
+    def add_validation_error(self, row: int, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for field_name, messages in error.message_dict.items():
+                for message in messages:
+                    self.add(row, "" if field_name == "__all__" else field_name, message)
+        else:
+            for message in error.messages:
+                self.add(row, "", message)
+
+
+def write_row(report: ImportReport, row: int, write: Callable[[], object]):
+    """Run ``write`` in a savepoint; on a validation or permission error undo just this row,
+    note why in ``report`` and return None. Any other exception aborts the whole import."""
+    try:
+        with transaction.atomic():
+            return write()
+    except ValidationError as error:
+        report.add_validation_error(row, error)
+    except PermissionDenied:
+        report.add(row, "", _("You may not change this record."))
+    return None
