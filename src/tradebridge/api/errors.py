@@ -54,8 +54,8 @@ def _field_of(location) -> str:
     if parts and parts[0] in PARAMETER_SOURCES:
         source = parts.pop(0)
         # Body errors are located under the name of the view's parameter ("payload").
-        if source == "body" and parts:
-            parts.pop(0)
+        if source == "body":
+            return parts[1] if len(parts) > 1 else "body"
     return parts[0] if parts else WHOLE_INPUT
 
 

@@ -1,0 +1,115 @@
+"""Everything under /api/ answers JSON: unknown paths, wrong methods, errors in the client's
+language; and the OpenAPI schema and docs render without a CDN."""
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from tests.factories.directory import OrganisationFactory
+
+ORGANISATIONS = "/api/v1/organisations/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/nonexistent/", "/api/v1/nonexistent", "/api/v2/organisations/", "/api/nothing"],
+)
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_unknown_api_path_answers_json_404(api, path, method):
+    response = api.send(method, path)
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["detail"] == "Not found."
+
+
+def test_unknown_id_answers_json_404(api):
+    response = api.get(f"{ORGANISATIONS}424242/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("DELETE", ORGANISATIONS, {"GET", "POST"}),
+        ("PUT", "/api/v1/people/", {"GET", "POST"}),
+        ("POST", "/api/v1/organisations/1/", {"GET", "PUT", "PATCH", "DELETE"}),
+        ("POST", "/api/v1/regions/", {"GET"}),
+        ("DELETE", "/api/v1/sectors/dairy/", {"GET"}),
+        ("PATCH", "/api/v1/tokens/", {"GET", "POST"}),
+    ],
+)
+def test_wrong_method_answers_json_405_with_allow_header(api, method, path, allowed):
+    response = api.send(method, path)
+
+    assert response.status_code == 405
+    assert response.json()["detail"] == f"{method} is not allowed here."
+    assert {m.strip() for m in response["Allow"].split(",")} == allowed
+
+
+def test_errors_answer_in_the_clients_language(api_as, staff_user):
+    response = api_as(staff_user).post(
+        ORGANISATIONS,
+        {"kind": "company", "name_en": "A", "website": "nonsense"},
+        headers={"Accept-Language": "zh-CN,zh;q=0.9"},
+    )
+
+    assert response.status_code == 422
+    assert response["Content-Language"] == "zh-hans"
+    # Django's own message for URLField, translated by Django's Chinese catalogue.
+    assert response.json()["detail"] == [{"field": "website", "message": "输入一个有效的 URL。"}]
+
+
+def test_missing_record_is_404_in_both_languages_with_the_same_shape(api):
+    english = api.get(f"{ORGANISATIONS}424242/")
+    chinese = api.get(f"{ORGANISATIONS}424242/", headers={"Accept-Language": "zh-hans"})
+
+    assert english.status_code == chinese.status_code == 404
+    assert set(english.json()) == set(chinese.json()) == {"detail"}
+
+
+def test_huge_ids_in_the_path_are_404_not_500(api):
+    assert api.get(f"{ORGANISATIONS}{10**30}/").status_code == 404
+    assert api.get("/api/v1/people/99999999999999999999/").status_code == 404
+
+
+def test_openapi_schema_lists_the_directory(api):
+    response = api.get("/api/openapi.json")
+
+    assert response.status_code == 200
+    paths = response.json()["paths"]
+    assert {
+        "/api/v1/organisations/",
+        "/api/v1/organisations/{organisation_id}/",
+        "/api/v1/people/",
+        "/api/v1/people/{person_id}/",
+        "/api/v1/regions/",
+        "/api/v1/sectors/",
+        "/api/v1/tokens/",
+    } <= set(paths)
+    assert set(paths["/api/v1/organisations/{organisation_id}/"]) == {
+        "get", "put", "patch", "delete",
+    }  # fmt: skip
+    assert "BearerToken" in response.json()["components"]["securitySchemes"]
+
+
+def test_docs_render_from_bundled_assets_without_a_cdn(api):
+    response = api.get("/api/docs")
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "/static/ninja/swagger-ui.css" in html
+    assert "cdn" not in html.lower()
+    assert finders.find("ninja/swagger-ui-bundle.js") is not None
+    assert finders.find("ninja/swagger-ui-init.js") is not None
+
+
+def test_reads_need_no_login_and_show_public_records(api, private_of_agency):
+    OrganisationFactory(name_en="Open Record")
+
+    response = api.get(ORGANISATIONS)
+
+    assert response.status_code == 200
+    assert [item["name_en"] for item in response.json()["items"]] == ["Agency A", "Open Record"]
