@@ -1,0 +1,102 @@
+"""Upper bounds on the total priority that can be scheduled (PRIORITY problems).
+
+* ``trivial_bound``: the priorities of all meetings that have at least one allowed slot.
+* ``lp_bound``: the linear relaxation of the exact model (each meeting at most once, each
+  participant at most once per slot, caps, per-day caps, tables per slot; fixed meetings at 1),
+  solved by HiGHS through SciPy. The LP optimum is >= the integer optimum, and priorities are
+  integers, so its floor (after a tiny tolerance slack) is a valid upper bound.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.optimize import linprog
+from scipy.sparse import coo_matrix
+
+from .problem import Problem
+
+
+def trivial_bound(problem: Problem) -> int:
+    """Sum of priorities of meetings that have at least one allowed slot."""
+    return sum(m.priority for m in problem.meetings if m.allowed)
+
+
+def lp_bound(problem: Problem, time_limit: float = 60.0) -> float | None:
+    """Optimal value of the LP relaxation (None if HiGHS did not finish in time)."""
+    columns = [(m, s) for m, meeting in enumerate(problem.meetings) for s in meeting.allowed]
+    if not columns:
+        return 0.0
+    n = len(columns)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    upper: list[float] = []
+    row = 0
+    col_m = np.fromiter((m for m, _ in columns), dtype=np.int64, count=n)
+    col_s = np.fromiter((s for _, s in columns), dtype=np.int64, count=n)
+    idx = np.arange(n, dtype=np.int64)
+
+    # each meeting at most once
+    rows.append(col_m.copy())
+    cols.append(idx)
+    n_meetings = len(problem.meetings)
+    upper.extend([1.0] * n_meetings)
+    row += n_meetings
+
+    # per participant: at most one meeting per slot, caps, per-day caps (rows keyed, then numbered)
+    day_of = problem.day_index()
+    keys_r: list[tuple] = []
+    keys_c: list[int] = []
+    for k, (m, s) in enumerate(columns):
+        for p in problem.meetings[m].participants:
+            person = problem.participants[p]
+            keys_r.append(("slot", p, s))
+            keys_c.append(k)
+            if person.max_meetings is not None:
+                keys_r.append(("cap", p))
+                keys_c.append(k)
+            if person.max_per_day is not None:
+                keys_r.append(("day", p, day_of[p].get(s, -1 - s)))
+                keys_c.append(k)
+    numbering: dict[tuple, int] = {}
+    for key in keys_r:
+        if key not in numbering:
+            numbering[key] = row + len(numbering)
+            person = problem.participants[key[1]]
+            if key[0] == "slot":
+                upper.append(1.0)
+            elif key[0] == "cap":
+                upper.append(float(person.max_meetings))
+            else:
+                upper.append(float(person.max_per_day))
+    row += len(numbering)
+    rows.append(np.fromiter((numbering[key] for key in keys_r), dtype=np.int64, count=len(keys_r)))
+    cols.append(np.asarray(keys_c, dtype=np.int64))
+
+    # tables per slot
+    rows.append(row + col_s)
+    cols.append(idx)
+    upper.extend([float(problem.tables)] * problem.n_slots)
+    row += problem.n_slots
+
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    matrix = coo_matrix((np.ones(len(r)), (r, c)), shape=(row, n)).tocsr()
+    lower_bounds = np.zeros(n)
+    for k, (m, _s) in enumerate(columns):
+        if problem.meetings[m].fixed_slot is not None:
+            lower_bounds[k] = 1.0
+    cost = -np.fromiter((problem.meetings[m].priority for m, _ in columns), dtype=float, count=n)
+    result = linprog(
+        cost,
+        A_ub=matrix,
+        b_ub=np.asarray(upper),
+        bounds=np.column_stack([lower_bounds, np.ones(n)]),
+        method="highs",
+        options={"time_limit": time_limit, "presolve": True},
+    )
+    if result.status != 0:
+        return None
+    # HiGHS's optimum is exact up to its tolerances; round up (after a tiny slack) to stay valid
+    return math.floor(-result.fun + 1e-6 * max(1.0, abs(result.fun)) + 1e-9) + 0.0

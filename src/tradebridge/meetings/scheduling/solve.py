@@ -1,0 +1,252 @@
+"""Solve a compiled :class:`~.problem.Problem`: the one entry point used by the CLI and jobs.
+
+* BREAKS problems (the B2B benchmark): CP-SAT minimises the total number of breaks with the
+  fairness constraint; the reported bound is a proven lower bound.
+* PRIORITY problems (TradeBridge events): first the greatest total priority, then the fewest
+  idle gaps with gaps spread at most ``fairness`` apart. Small problems go to CP-SAT (phase 1:
+  priority, phase 2: gaps at that priority); large ones to greedy + ejection-chain repair.
+  The reported bound is a proven upper bound on the total priority (CP-SAT's or the LP's).
+
+``progress(percent, elapsed, objective, bound)`` is called as the search advances; ``cancel`` is
+a ``threading.Event`` or a callable returning True to stop early (the best schedule so far is
+returned).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from .bounds import lp_bound, trivial_bound
+from .cpsat_model import build_model
+from .gap_bounds import participant_gap_lower_bounds
+from .heuristic import greedy, repair
+from .problem import Kind, Problem, count_gaps, priority_of
+from .tables import assign_tables
+
+Progress = Callable[[float, float, float | None, float | None], None]
+Cancel = threading.Event | Callable[[], bool] | None
+
+#: above this many (meeting, slot) pairs, PRIORITY problems use the heuristic path
+CPSAT_LIMIT = 6000
+
+
+@dataclass
+class Result:
+    """Outcome of a solve. ``objective``/``bound`` follow the problem kind (see module doc)."""
+
+    kind: Kind
+    status: str
+    objective: float | None
+    bound: float | None
+    slots: list[int | None]
+    tables: list[int | None]
+    seconds: float
+    gaps: list[int] = field(default_factory=list)
+
+    def to_json(self, problem: Problem) -> dict:
+        """The CLI's JSON output."""
+        scheduled = [
+            {"meeting": m.id, "slot": problem.slot_ids[s], "table": t}
+            for m, s, t in zip(problem.meetings, self.slots, self.tables, strict=True)
+            if s is not None
+        ]
+        return {
+            "kind": self.kind.value,
+            "status": self.status,
+            "objective": self.objective,
+            "bound": self.bound,
+            "scheduled": scheduled,
+            "unscheduled": [m.id for m, s in zip(problem.meetings, self.slots, strict=True) if s is None],
+            "gaps_total": sum(self.gaps),
+            "gaps_spread": (max(self.gaps) - min(self.gaps)) if self.gaps else 0,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _stopper(cancel: Cancel) -> Callable[[], bool]:
+    if cancel is None:
+        return lambda: False
+    if isinstance(cancel, threading.Event):
+        return cancel.is_set
+    return cancel
+
+
+class _Watch(cp_model.CpSolverSolutionCallback):
+    """Reports progress on each solution and stops the search when cancelled."""
+
+    def __init__(self, should_stop, progress, started, limit):
+        super().__init__()
+        self.should_stop, self.progress, self.started, self.limit = (
+            should_stop,
+            progress,
+            started,
+            limit,
+        )
+        self.cancelled = False
+
+    def on_solution_callback(self) -> None:
+        elapsed = time.monotonic() - self.started
+        if self.progress:
+            pct = min(99.0, 100.0 * elapsed / self.limit) if self.limit else 0.0
+            self.progress(pct, elapsed, self.objective_value, self.best_objective_bound)
+        if self.should_stop():
+            self.cancelled = True
+            self.stop_search()
+
+
+def _run(model, limit, workers, should_stop, progress, started, hint=None):
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.max_time_in_seconds = max(0.05, limit)
+    watch = _Watch(should_stop, progress, started, limit)
+    # a watchdog so that cancel also works while no new solution is being found
+    done = threading.Event()
+
+    def watchdog():
+        while not done.wait(0.1):
+            if should_stop():
+                watch.cancelled = True
+                solver.stop_search()
+                return
+
+    thread = threading.Thread(target=watchdog, daemon=True)
+    thread.start()
+    try:
+        status = solver.solve(model, watch)
+    finally:
+        done.set()
+        thread.join()
+    return solver, status, watch.cancelled
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 60.0,
+    fairness: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel = None,
+    hint: list[int | None] | None = None,
+    workers: int = 2,
+) -> Result:
+    """Schedule the problem within ``time_limit`` seconds and return a :class:`Result`."""
+    started = time.monotonic()
+    should_stop = _stopper(cancel)
+    fairness = problem.fairness if fairness is None else fairness
+    if problem.kind is Kind.BREAKS:
+        result = _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers, started)
+    else:
+        result = _solve_priority(
+            problem, time_limit, fairness, progress, should_stop, hint, workers, started
+        )
+    if result.status in ("optimal", "feasible"):
+        result.tables = assign_tables(problem, result.slots)
+        result.gaps = count_gaps(problem, result.slots)
+    else:
+        result.tables = [None] * len(problem.meetings)
+    result.seconds = time.monotonic() - started
+    if progress:
+        progress(100.0, result.seconds, result.objective, result.bound)
+    return result
+
+
+def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers, started):
+    lower = participant_gap_lower_bounds(problem, time_limit=min(1.0, time_limit / 20))
+    built = build_model(
+        problem, mandatory=True, count_gaps=True, fairness=fairness, gap_lower_bounds=lower
+    )
+    built.model.minimize(built.total_gaps)
+    remaining = time_limit - (time.monotonic() - started)
+    solver, status, _ = _run(built.model, remaining, workers, should_stop, progress, started)
+    empty = [None] * len(problem.meetings)
+    if status == cp_model.INFEASIBLE:
+        return Result(Kind.BREAKS, "infeasible", None, None, empty, [], 0.0)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return Result(Kind.BREAKS, "unknown", None, float(sum(lower)), empty, [], 0.0)
+    slots = built.slots(solver.value)
+    breaks = sum(count_gaps(problem, slots))
+    bound = max(float(sum(lower)), float(round(solver.best_objective_bound)))
+    optimal = status == cp_model.OPTIMAL or bound >= breaks
+    return Result(
+        Kind.BREAKS, "optimal" if optimal else "feasible", float(breaks), bound, slots, [], 0.0
+    )
+
+
+def _solve_priority(problem, time_limit, fairness, progress, should_stop, hint, workers, started):
+    deadline = started + time_limit
+    board = greedy(problem, hint)
+    if any(m.fixed_slot is not None and board.slot[i] is None for i, m in enumerate(problem.meetings)):
+        empty = [None] * len(problem.meetings)
+        return Result(Kind.PRIORITY, "infeasible", None, None, empty, [], 0.0)
+    size = sum(len(m.allowed) for m in problem.meetings)
+    if size > CPSAT_LIMIT:
+        return _priority_heuristic(problem, board, deadline, progress, should_stop, started)
+    built = build_model(problem, mandatory=False, count_gaps=False, fairness=None)
+    for (m, s), var in built.x.items():
+        built.model.add_hint(var, board.slot[m] == s)
+    built.model.maximize(built.priority)
+    phase1 = 0.6 * (deadline - time.monotonic())
+    solver, status, cancelled = _run(built.model, phase1, workers, should_stop, progress, started)
+    slots, bound = board.slot, float(trivial_bound(problem))
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        bound = min(bound, float(round(solver.best_objective_bound)))
+        candidate = built.slots(solver.value)
+        if priority_of(problem, candidate) >= priority_of(problem, slots):
+            slots = candidate
+    elif status == cp_model.INFEASIBLE:
+        empty = [None] * len(problem.meetings)
+        return Result(Kind.PRIORITY, "infeasible", None, None, empty, [], 0.0)
+    value = priority_of(problem, slots)
+    if not cancelled and value >= bound and deadline - time.monotonic() > 0.2:
+        slots = _minimise_gaps(problem, slots, value, fairness, deadline, should_stop, workers)
+    value = priority_of(problem, slots)
+    status_name = "optimal" if value >= bound else "feasible"
+    return Result(Kind.PRIORITY, status_name, float(value), bound, slots, [], 0.0)
+
+
+def _minimise_gaps(problem, slots, value, fairness, deadline, should_stop, workers):
+    """Phase 2: keep the total priority, minimise idle gaps, spread at most ``fairness``."""
+    for spread in (fairness, None) if fairness is not None else (None,):
+        built = build_model(
+            problem, mandatory=False, count_gaps=True, fairness=spread, priority_floor=value
+        )
+        for (m, s), var in built.x.items():
+            built.model.add_hint(var, slots[m] == s)
+        built.model.minimize(built.total_gaps)
+        limit = deadline - time.monotonic()
+        if limit <= 0.1:
+            break
+        solver, status, _ = _run(built.model, limit, workers, should_stop, None, time.monotonic())
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            candidate = built.slots(solver.value)
+            if priority_of(problem, candidate) >= value:
+                return candidate
+    return slots
+
+
+def _priority_heuristic(problem, board, deadline, progress, should_stop, started):
+    """Large problems: repair for most of the time, then an LP bound with what is left."""
+    bound = float(trivial_bound(problem))
+    total = max(1e-9, deadline - started)
+
+    def report(_round):
+        if progress:
+            elapsed = time.monotonic() - started
+            progress(min(99.0, 100 * elapsed / total), elapsed, float(board.value), bound)
+
+    lp_budget = max(5.0, 0.35 * (deadline - time.monotonic()))
+    repair(board, deadline=deadline - lp_budget, should_stop=should_stop, on_round=report)
+    if not should_stop():
+        remaining = max(1.0, deadline - time.monotonic())
+        relaxed = lp_bound(problem, time_limit=remaining)
+        if relaxed is not None:
+            bound = min(bound, relaxed)
+    value = float(board.value)
+    return Result(
+        Kind.PRIORITY, "optimal" if value >= bound else "feasible", value, bound, board.slot, [], 0.0
+    )
