@@ -113,3 +113,23 @@ def test_reads_need_no_login_and_show_public_records(api, private_of_agency):
 
     assert response.status_code == 200
     assert [item["name_en"] for item in response.json()["items"]] == ["Agency A", "Open Record"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/regions/%00/",
+        "/api/v1/sectors/%00/",
+        "/api/v1/regions/" + "X" * 5000 + "/",
+        "/api/v1/people/?organisation=" + "9" * 30,
+        "/api/v1/people/?region=%00",
+        "/api/v1/organisations/?country=%00",
+        "/api/v1/organisations/?q=" + "长" * 3000,
+        "/api/v1/regions/?parent=%00",
+    ],
+)
+def test_odd_values_in_path_or_query_never_answer_500(api, path):
+    response = api.get(path)
+
+    assert response.status_code in (200, 404, 422), response.content
+    assert response["Content-Type"].startswith("application/json")

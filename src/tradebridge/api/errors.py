@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 PARAMETER_SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
 # The field reported for errors that concern the whole record or the whole body.
 WHOLE_INPUT = "__all__"
-# Schema errors whose message is ours (see schemas/text.py), already translated.
+# Schema errors whose message is ours (see schemas/fields.py), already translated.
 OWN_ERROR_TYPES = {"tradebridge"}
 
 

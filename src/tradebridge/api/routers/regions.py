@@ -8,6 +8,7 @@ from tradebridge.api.auth import READ
 from tradebridge.api.pagination import DirectoryPagination
 from tradebridge.api.references import region_by_code, resolve_references
 from tradebridge.api.schemas.catalogues import RegionOut, RegionQuery
+from tradebridge.api.schemas.fields import Text
 from tradebridge.directory.domain.search import matching
 from tradebridge.directory.models import Region
 
@@ -30,5 +31,5 @@ def list_regions(request, filters: Query[RegionQuery]):
 
 
 @router.get("/{code}/", response=RegionOut, auth=READ)
-def read_region(request, code: str):
+def read_region(request, code: Text):
     return get_object_or_404(Region.objects.select_related("parent"), code__iexact=code)

@@ -6,6 +6,7 @@ from ninja import Query, Router
 from tradebridge.api.auth import READ
 from tradebridge.api.references import resolve_references, sector_by_code
 from tradebridge.api.schemas.catalogues import SectorOut, SectorQuery
+from tradebridge.api.schemas.fields import Text
 from tradebridge.directory.domain.search import matching
 from tradebridge.directory.models import Sector
 
@@ -29,5 +30,5 @@ def list_sectors(request, filters: Query[SectorQuery]):
 
 
 @router.get("/{code}/", response=SectorOut, auth=READ)
-def read_sector(request, code: str):
+def read_sector(request, code: Text):
     return get_object_or_404(_sectors(), code=code.lower())

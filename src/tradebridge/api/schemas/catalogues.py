@@ -2,7 +2,7 @@
 
 from ninja import Field, Schema
 
-from tradebridge.api.schemas.text import Text
+from tradebridge.api.schemas.fields import Text
 from tradebridge.directory.enums import RegionKind
 
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from tradebridge.api.schemas.text import Text
+from tradebridge.api.schemas.fields import Id, Text
 from tradebridge.directory.enums import OrganisationKind, Visibility
 
 STRICT = {"extra": "forbid"}
@@ -67,7 +67,7 @@ class OrganisationIn(Schema):
     description_en: Text = ""
     description_zh: Text = ""
     home_region: Text | None = Field(None, description="Region code, e.g. CN-GD")
-    parent: int | None = Field(None, description="Id of the parent organisation")
+    parent: Id | None = Field(None, description="Id of the parent organisation")
     sectors: list[Text] = Field([], description="Sector codes, e.g. dairy")
     website: Text = ""
     is_sme: bool = False
@@ -88,7 +88,7 @@ class OrganisationPatch(Schema):
     description_en: Text = None
     description_zh: Text = None
     home_region: Text | None = None
-    parent: int | None = None
+    parent: Id | None = None
     sectors: list[Text] = None
     website: Text = None
     is_sme: bool = None

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from tradebridge.api.schemas.text import Text
+from tradebridge.api.schemas.fields import Id, Text
 from tradebridge.directory.enums import Visibility
 
 STRICT = {"extra": "forbid"}
@@ -87,7 +87,7 @@ class PersonIn(Schema):
     timezone: Text = Field("", description="IANA name, e.g. Asia/Shanghai")
     data_protection_region: Text | None = Field(None, description="Region code")
     visibility: Visibility | None = None
-    organisation: int | None = Field(None, description="Id of the organisation they work for")
+    organisation: Id | None = Field(None, description="Id of the organisation they work for")
     role_en: Text = ""
     role_zh: Text = ""
 
@@ -107,7 +107,7 @@ class PersonPatch(Schema):
     timezone: Text = None
     data_protection_region: Text | None = None
     visibility: Visibility = None
-    organisation: int = None
+    organisation: Id = None
     role_en: Text = None
     role_zh: Text = None
 
@@ -116,4 +116,4 @@ class PersonQuery(Schema):
     q: Text = Field("", description="Search names and titles in English, Chinese or pinyin")
     country: Text = Field("", description="Country code of an organisation they work for")
     region: Text = Field("", description="Region code of an organisation they work for")
-    organisation: int | None = Field(None, description="Id of an organisation they work for")
+    organisation: Id | None = Field(None, description="Id of an organisation they work for")

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from tradebridge.api.schemas.text import Text
+from tradebridge.api.schemas.fields import Text
 
 
 class TokenIn(Schema):

@@ -1,13 +1,13 @@
-"""The text type of every input field: trimmed, and free of the NUL character.
+"""The types of input fields: text that is trimmed and free of NUL, ids that fit a database.
 
-PostgreSQL refuses NUL in text, so letting one through would end in a database error instead of
-an answer that names the field.
+PostgreSQL refuses NUL in text and SQLite integers beyond 64 bits; letting either through would
+end in a database error instead of an answer that names the field.
 """
 
 from typing import Annotated
 
 from django.utils.translation import gettext as _
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 
@@ -18,3 +18,5 @@ def _reject_nul(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_reject_nul)]
+
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
