@@ -192,3 +192,17 @@ def test_anonymous_write_without_csrf_is_401_not_403(db):
     )
 
     assert response.status_code == 401
+
+
+def test_docs_page_hands_logged_in_users_the_csrf_token(staff_user):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(staff_user)
+
+    page = browser.get("/api/docs").content.decode()
+    secret = browser.cookies[settings.CSRF_COOKIE_NAME].value
+    response = browser.post(
+        URL, {"name": "x"}, content_type="application/json", headers={"X-CSRFToken": secret}
+    )
+
+    assert 'data-api-csrf="true"' in page
+    assert response.status_code == 201

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 
+from tradebridge.api.auth import WRITE
 from tradebridge.api.errors import install_error_handlers
 from tradebridge.api.routers import organisations, people, regions, sectors, tokens
 
@@ -54,6 +55,9 @@ api = TradeBridgeApi(
     docs_url="/docs",
     openapi_url="/openapi.json",
     urls_namespace="api",
+    # Operations name who may call them; one that forgets still refuses anonymous callers.
+    # The session among these also makes the docs page send the CSRF token when trying writes.
+    auth=WRITE,
 )
 install_error_handlers(api)
 api.add_router("/v1/organisations/", organisations.router)
