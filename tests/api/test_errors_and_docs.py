@@ -3,6 +3,7 @@ language; and the OpenAPI schema and docs render without a CDN."""
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.test import Client
 
 from tests.factories.directory import OrganisationFactory
 
@@ -133,3 +134,25 @@ def test_odd_values_in_path_or_query_never_answer_500(api, path):
 
     assert response.status_code in (200, 404, 422), response.content
     assert response["Content-Type"].startswith("application/json")
+
+
+def test_oversized_body_answers_413_json(api_as, staff_user, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = api_as(staff_user).post(ORGANISATIONS, {"kind": "company", "name_en": "A" * 2000})
+
+    assert response.status_code == 413
+    assert response.json()["detail"]
+
+
+def test_a_bug_still_answers_json_500(monkeypatch, db):
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr("tradebridge.api.routers.regions.matching", broken)
+
+    response = Client(raise_request_exception=False).get("/api/v1/regions/")
+
+    assert response.status_code == 500
+    assert response.json()["detail"]
+    assert "bug" not in response.content.decode()

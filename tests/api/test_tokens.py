@@ -123,6 +123,7 @@ def test_revoked_token_answers_401(api, staff_user):
     response = api.with_token(key).get(ORGANISATIONS)
 
     assert response.status_code == 401
+    assert response.json() == {"detail": "The token is unknown or has been revoked."}
 
 
 def test_token_cannot_create_tokens(api, staff_user, token_of):

@@ -7,13 +7,21 @@ that one shape, in the language the client asked for.
 
 import logging
 
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
 from django.core.signals import got_request_exception
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
+
+from tradebridge.api.auth import InvalidToken
 
 logger = logging.getLogger(__name__)
 
@@ -105,12 +113,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        message = exc.message if exc.message != "Unauthorized" else None
-        response = respond(
-            request,
-            str(message or _("Log in, or send an API token as “Authorization: Bearer …”.")),
-            401,
-        )
+        if isinstance(exc, InvalidToken):
+            detail = str(exc.message)
+        else:
+            detail = _("Log in, or send an API token as “Authorization: Bearer …”.")
+        response = respond(request, detail, 401)
         response["WWW-Authenticate"] = "Bearer"
         return response
 
@@ -129,6 +136,14 @@ def install_error_handlers(api: NinjaAPI) -> None:
             detail = [{"field": "body", "message": _("The request body is not valid JSON.")}]
             return respond(request, detail, 400)
         return respond(request, str(exc.message), exc.status_code)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request, exc):
+        return respond(request, _("The request body is too large."), 413)
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        return respond(request, _("The request could not be understood."), 400)
 
     @api.exception_handler(Exception)
     def unexpected(request, exc):
