@@ -5,7 +5,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
 
-from tests.factories.directory import OrganisationFactory
+from tests.factories.directory import OrganisationFactory, PersonFactory
 
 ORGANISATIONS = "/api/v1/organisations/"
 
@@ -156,3 +156,38 @@ def test_a_bug_still_answers_json_500(monkeypatch, db):
     assert response.status_code == 500
     assert response.json()["detail"]
     assert "bug" not in response.content.decode()
+
+
+@pytest.mark.parametrize("body", [b"{", b'{"name_en": }', b"\xff"])
+def test_malformed_json_on_every_write_answers_4xx_json(api_as, admin_user, company, body):
+    person = PersonFactory()
+    client = api_as(admin_user)
+
+    for method, path in [
+        ("POST", "/api/v1/people/"),
+        ("PUT", f"/api/v1/people/{person.pk}/"),
+        ("PATCH", f"/api/v1/people/{person.pk}/"),
+        ("PUT", f"{ORGANISATIONS}{company.pk}/"),
+        ("PATCH", f"{ORGANISATIONS}{company.pk}/"),
+        ("POST", "/api/v1/tokens/"),
+    ]:
+        response = client.send(method, path, raw=body)
+        assert response.status_code == 400, (method, path)
+        assert response.json()["detail"] == [
+            {"field": "body", "message": "The request body is not valid JSON."}
+        ]
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"name_en": ""}, "name_en"), ({"name_en": "A", "timezone": "Nowhere"}, "timezone")],
+)
+def test_bad_person_put_names_the_field(api_as, admin_user, payload, field):
+    person = PersonFactory(name_en="Kept")
+
+    response = api_as(admin_user).put(f"/api/v1/people/{person.pk}/", payload)
+
+    assert response.status_code == 422
+    assert [error["field"] for error in response.json()["detail"]] == [field]
+    person.refresh_from_db()
+    assert person.name_en == "Kept"

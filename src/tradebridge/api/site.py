@@ -36,6 +36,12 @@ def _json_method_not_allowed(view):
 
 
 class TradeBridgeApi(NinjaAPI):
+    """NinjaAPI whose views answer a wrong method in JSON.
+
+    Ninja builds its 405 inside each path's view, with no hook; wrapping the views as their
+    URL patterns are made is the one place to reach it (checked against ninja 1.7).
+    """
+
     def _get_urls(self):
         patterns = super()._get_urls()
         for pattern in patterns:
