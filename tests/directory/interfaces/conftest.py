@@ -8,6 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The user fixtures hash a password each; the production hasher costs ~1 s per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
     buffer = io.StringIO(newline="")
     csv.writer(buffer).writerows(rows)
