@@ -75,3 +75,30 @@ def test_adhoc_profile_is_scored_without_indexing(build_index):
     index = build_index(ROWS)
     recs = recommend(index, profile_from_dict({"id": "visitor", "needs": "乳制品"}))
     assert recs[0].id == "milk" and "visitor" not in index
+
+
+def test_coarse_scan_of_large_indexes_keeps_exact_ranking(build_index):
+    rows = [
+        {"id": f"p{i}", "offers": o, "needs": n, "hs_codes": [h]}
+        for i, (o, n, h) in enumerate(
+            [
+                ("lithium-ion batteries", "乳制品", "8507"),
+                ("锂电池", "cotton yarn", "850760"),
+                ("dairy products", "大豆", "0401"),
+                ("cheese", "lithium batteries", "0406"),
+                ("soybeans", "奶酪", "1201"),
+                ("棉纱", "solar panels", "5205"),
+                ("太阳能电池板", "batteries", "8541"),
+            ]
+        )
+    ]
+    exact = build_index(rows)
+    coarse = build_index(rows, exact_below=0, coarse_dims=8, coarse_candidates=4)
+    assert coarse.uses_coarse_scan() and not exact.uses_coarse_scan()
+    for pid in exact.ids():
+        want, got = recommend(exact, pid, k=2), recommend(coarse, pid, k=2)
+        assert [r.id for r in got] == [r.id for r in want]
+        assert np.allclose([r.score for r in got], [r.score for r in want], atol=1e-4)
+        assert [r.reasons for r in got] == [r.reasons for r in want]
+    coarse.update(profile_from_dict({"id": "p0", "offers": "soybeans", "needs": "乳制品"}))
+    assert recommend(coarse, "p0", k=2)[0].id == "p2"

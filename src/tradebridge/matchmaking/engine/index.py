@@ -75,6 +75,9 @@ class MatchIndex:
         encoder: TextEncoder | None = None,
         sector_parents: Mapping[str, str] | None = None,
         capacity: int = 1024,
+        exact_below: int = 30_000,
+        coarse_dims: int = 128,
+        coarse_candidates: int = 2000,
     ) -> None:
         self.encoder = encoder or default_encoder()
         self.dim = self.encoder.dim
@@ -98,6 +101,14 @@ class MatchIndex:
         self.sec_offer = FeatureStore()
         self.sec_need = FeatureStore()
         self.regions = FeatureStore()
+        # Above ``exact_below`` slots, single queries first scan a PCA projection of the vectors
+        # (``coarse_dims`` wide) to pick candidates, then score those exactly.
+        self.exact_below = exact_below
+        self.coarse_dims = coarse_dims
+        self.coarse_candidates = coarse_candidates
+        self.basis: np.ndarray | None = None
+        self.offer_low: np.ndarray | None = None
+        self.need_low: np.ndarray | None = None
 
     # ----- size and lookup -----
     def __len__(self) -> int:
@@ -133,11 +144,12 @@ class MatchIndex:
             grown = np.zeros(new, dtype=arr.dtype)
             grown[:cap] = arr
             setattr(self, name, grown)
-        for name in ("offer_vec", "need_vec"):
+        for name in ("offer_vec", "need_vec", "offer_low", "need_low"):
             arr = getattr(self, name)
-            grown = np.zeros((new, self.dim), dtype=np.float32)
-            grown[:cap] = arr
-            setattr(self, name, grown)
+            if arr is not None:
+                grown = np.zeros((new, arr.shape[1]), dtype=np.float32)
+                grown[:cap] = arr
+                setattr(self, name, grown)
 
     # ----- encoding -----
     def encode_profiles(self, profiles: Sequence[Profile]) -> list[ProfileVectors]:
@@ -192,14 +204,39 @@ class MatchIndex:
         self.has_offer_text[slot] = self.has_need_text[slot] = self.has_home[slot] = False
         self.deal_mask[slot] = 0
         self.offer_vec[slot] = self.need_vec[slot] = 0.0
+        if self.basis is not None:
+            self.offer_low[slot] = self.need_low[slot] = 0.0
         for store in (self.lex_offer, self.lex_need):
             store.clear(slot)
         for store in (self.hs_offer, self.hs_need, self.sec_offer, self.sec_need, self.regions):
             store.clear(slot)
         self._free.append(slot)
 
+    def fit_coarse(self, sample: int = 20_000, seed: int = 0) -> None:
+        """Fit the PCA basis of the coarse scan on a sample of the stored vectors."""
+        n = self.n_slots
+        rows = np.flatnonzero(self.active[:n])
+        rng = np.random.default_rng(seed)
+        if len(rows) > sample:
+            rows = rng.choice(rows, sample, replace=False)
+        x = np.concatenate([self.offer_vec[rows], self.need_vec[rows]]).astype(np.float64)
+        _, vectors = np.linalg.eigh(x.T @ x)
+        self.basis = np.ascontiguousarray(vectors[:, ::-1][:, : self.coarse_dims], np.float32)
+        self.offer_low = self.offer_vec @ self.basis
+        self.need_low = self.need_vec @ self.basis
+
+    def uses_coarse_scan(self) -> bool:
+        """True if single queries go through the coarse scan (large indexes)."""
+        if self.n_slots < self.exact_below:
+            return False
+        if self.basis is None:
+            self.fit_coarse()
+        return True
+
     def rebuild(self) -> None:
-        """Rebuild the sparse matrices (idf, norms) from the stored rows."""
+        """Rebuild the sparse matrices and refit the coarse basis from the stored rows."""
+        if self.basis is not None:
+            self.fit_coarse()
         for store in (self.lex_offer, self.lex_need):
             store.rebuild()
         for store in (self.hs_offer, self.hs_need, self.sec_offer, self.sec_need, self.regions):
@@ -221,6 +258,9 @@ class MatchIndex:
         self.active[slot] = True
         self.offer_vec[slot] = mean_vector(vectors.offer, self.dim)
         self.need_vec[slot] = mean_vector(vectors.need, self.dim)
+        if self.basis is not None:
+            self.offer_low[slot] = self.offer_vec[slot] @ self.basis
+            self.need_low[slot] = self.need_vec[slot] @ self.basis
         self.has_offer_text[slot] = bool(profile.offers.texts)
         self.has_need_text[slot] = bool(profile.needs.texts)
         self.deal_mask[slot] = sum(DEAL_BITS[d] for d in profile.deal_types)

@@ -134,28 +134,44 @@ class LexicalStore:
             shape=(len(bags), len(idf)),
         )
 
-    def scores(self, bags: Sequence[Sequence[tuple[str, float]]], n_slots: int) -> np.ndarray:
-        """Cosine of each query bag with every slot: array (len(bags), n_slots), float32."""
+    def scores(
+        self,
+        bags: Sequence[Sequence[tuple[str, float]]],
+        n_slots: int,
+        columns: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Cosine of each query bag with every slot (or with the slots in ``columns``).
+
+        Returns float32 (len(bags), n_slots), or (len(bags), len(columns)).
+        """
+        width_out = n_slots if columns is None else len(columns)
         if not self.vocab.columns:
-            return np.zeros((len(bags), n_slots), dtype=np.float32)
+            return np.zeros((len(bags), width_out), dtype=np.float32)
         if self._matrix is None or len(self._dirty) > self.rebuild_after:
             self.rebuild()
         idf = self.vocab.idf()
         queries = self.query_matrix(bags)  # rows q * idf / |q * idf|
-        out = np.zeros((len(bags), n_slots), dtype=np.float32)
-        base = self._matrix_t
-        width = min(base.shape[1], n_slots)
-        weighted = queries[:, : base.shape[0]] @ sp.diags(idf[: base.shape[0]])
-        out[:, :width] = (weighted @ base[:, :width]).toarray()
-        out[:, :width] /= self._doc_norms(idf)[None, :width]
-        if self._dirty:
-            dirty = [s for s in self._dirty if s < n_slots]
-            out[:, dirty] = 0.0
-            for slot in dirty:
-                row = self._rows[slot] if slot < len(self._rows) else None
-                if row is None:
-                    continue
-                w = row[1] * idf[row[0]]
-                w /= max(float(np.linalg.norm(w)), 1e-12)
-                out[:, slot] = queries[:, row[0]] @ w
+        out = np.zeros((len(bags), width_out), dtype=np.float32)
+        built_v, built_n = self._matrix.shape[1], self._matrix.shape[0]
+        weighted = queries[:, :built_v] @ sp.diags(idf[:built_v])
+        norms = self._doc_norms(idf)
+        if columns is None:
+            width = min(built_n, n_slots)
+            out[:, :width] = (weighted @ self._matrix_t[:, :width]).toarray()
+            out[:, :width] /= norms[None, :width]
+            positions = {s: s for s in self._dirty if s < n_slots}
+        else:
+            inside = np.flatnonzero(columns < built_n)
+            sub = self._matrix[columns[inside]]
+            out[:, inside] = (weighted @ sub.T).toarray() / norms[columns[inside]][None, :]
+            where = {int(s): j for j, s in enumerate(columns)}
+            positions = {s: where[s] for s in self._dirty if s in where}
+        for slot, j in positions.items():
+            out[:, j] = 0.0
+            row = self._rows[slot] if slot < len(self._rows) else None
+            if row is None:
+                continue
+            w = row[1] * idf[row[0]]
+            w /= max(float(np.linalg.norm(w)), 1e-12)
+            out[:, j] = queries[:, row[0]] @ w
         return out

@@ -66,13 +66,15 @@ def _adjust(
             row[bonus] += weights.preferred_attribute
     if feedback is not None:
         rejected = _slots(index, feedback.not_relevant)
-        if rejected:
+        live = np.flatnonzero(np.isfinite(row))
+        if rejected and len(live):
             sim = np.maximum(
-                index.offer_vec[:n] @ index.offer_vec[rejected].T,
-                index.need_vec[:n] @ index.need_vec[rejected].T,
+                index.offer_vec[live] @ index.offer_vec[rejected].T,
+                index.need_vec[live] @ index.need_vec[rejected].T,
             ).max(axis=1)
             scale = (sim - weights.rejected_threshold) / (1.0 - weights.rejected_threshold)
-            row -= weights.rejected_similarity * np.clip(scale, 0.0, 1.0).astype(np.float32)
+            row[live] -= weights.rejected_similarity * np.clip(scale, 0.0, 1.0).astype(np.float32)
+        if rejected:
             row[rejected] = -np.inf
         if feedback.requested == "exclude":
             row[_slots(index, feedback.meeting_requested)] = -np.inf
@@ -132,12 +134,33 @@ def recommend(
     """
     weights = weights or Weights()
     (view,) = query_views(index, [profile])
-    block = score_block(index, [view], weights)
-    _adjust(
-        index, block.score[0], view, _allowed(index, candidates), preferences, feedback, weights
-    )
+    allowed = _allowed(index, candidates)
+    if index.uses_coarse_scan():
+        block = _two_stage(index, view, weights, allowed, preferences, feedback, k)
+    else:
+        block = score_block(index, [view], weights)
+    _adjust(index, block.score[0], view, allowed, preferences, feedback, weights)
     (top,) = top_k_rows(block.score, k)
     return _finish(index, view, block, 0, top, preferences, feedback, weights)
+
+
+def _two_stage(index, view, weights, allowed, preferences, feedback, k) -> BlockScores:
+    """Coarse scan of all slots on projected vectors, then exact scores of the best ones."""
+    coarse = score_block(index, [view], weights, coarse=True)
+    _adjust(index, coarse.score[0], view, allowed, preferences, feedback, weights)
+    n_cand = max(index.coarse_candidates, 20 * k)
+    (top,) = top_k_rows(coarse.score, n_cand)
+    columns = np.array(sorted(slot for slot, _ in top), dtype=np.int64)
+    exact = score_block(index, [view], weights, columns=columns)
+    full = BlockScores(
+        np.full((1, index.n_slots), -np.inf, dtype=np.float32),
+        np.zeros((1, index.n_slots), dtype=np.float32),
+        np.zeros((1, index.n_slots), dtype=np.float32),
+    )
+    full.score[0, columns] = exact.score[0]
+    full.text_need_offer[0, columns] = exact.text_need_offer[0]
+    full.text_offer_need[0, columns] = exact.text_offer_need[0]
+    return full
 
 
 def recommend_all(

@@ -96,18 +96,23 @@ def query_views(index: MatchIndex, profiles: list[Profile | str]) -> list[QueryV
     return views
 
 
-def _hs_scores(index: MatchIndex, views: list[QueryView], side: str, n: int) -> np.ndarray:
-    """HS level weight of my ``side`` codes against their opposite side, (nq, n)."""
+def _take(arr: np.ndarray, n: int, columns: np.ndarray | None) -> np.ndarray:
+    return arr[:n] if columns is None else arr[columns]
+
+
+def _hs_scores(index: MatchIndex, views, side: str, n: int, columns) -> np.ndarray:
+    """HS level weight of my ``side`` codes against their opposite side, (nq, width)."""
     store = index.hs_offer if side == "needs" else index.hs_need
     rows = [f for v in views for f in side_hs_features(getattr(v.profile, side))]
-    shared = store.shared(rows, n).reshape(len(views), 4, n)
-    out = np.zeros((len(views), n), dtype=np.float32)
+    shared = store.shared(rows, n, columns)
+    shared = shared.reshape(len(views), 4, shared.shape[1])
+    out = np.zeros((len(views), shared.shape[2]), dtype=np.float32)
     for i, level in enumerate((8, 6, 4, 2)):
         np.maximum(out, shared[:, i] * np.float32(HS_LEVEL_WEIGHTS[level]), out=out)
     return out
 
 
-def _sector_scores(index: MatchIndex, views: list[QueryView], side: str, n: int) -> np.ndarray:
+def _sector_scores(index: MatchIndex, views, side: str, n: int, columns) -> np.ndarray:
     store = index.sec_offer if side == "needs" else index.sec_need
     rows = []
     for v in views:
@@ -115,25 +120,26 @@ def _sector_scores(index: MatchIndex, views: list[QueryView], side: str, n: int)
         ancestors = {a for s in sectors for a in index.sectors.ancestors(s)}
         rows += [{f"s:{s}" for s in sectors}, {f"s:{a}" for a in ancestors}]
         rows.append({f"a:{s}" for s in sectors})
-    shared = store.shared(rows, n).reshape(len(views), 3, n)
-    return np.where(shared[:, 0], 1.0, np.where(shared[:, 1] | shared[:, 2], 0.5, 0.0)).astype(
-        np.float32
-    )
+    shared = store.shared(rows, n, columns)
+    shared = shared.reshape(len(views), 3, shared.shape[1])
+    related = np.where(shared[:, 1] | shared[:, 2], np.float32(0.5), np.float32(0.0))
+    return np.where(shared[:, 0], np.float32(1.0), related)
 
 
-def _text_scores(index, views, n, weights: Weights, direction: str) -> np.ndarray:
-    if direction == "need_offer":
-        q = np.stack([v.need_vec for v in views])
-        enc = q @ index.offer_vec[:n].T
-        lex = index.lex_offer.scores([v.need_bag for v in views], n)
-        rows_ok = np.array([bool(v.profile.needs.texts) for v in views])
-        cols_ok = index.has_offer_text[:n]
+def _text_scores(index, views, n, weights: Weights, direction: str, columns=None, coarse=False):
+    """Fused text similarity of my needs to their offers (or offers to needs), (nq, width)."""
+    mine, theirs = ("need", "offer") if direction == "need_offer" else ("offer", "need")
+    q = np.stack([getattr(v, f"{mine}_vec") for v in views])
+    if coarse:
+        q = q @ index.basis
+        matrix = getattr(index, f"{theirs}_low")
     else:
-        q = np.stack([v.offer_vec for v in views])
-        enc = q @ index.need_vec[:n].T
-        lex = index.lex_need.scores([v.offer_bag for v in views], n)
-        rows_ok = np.array([bool(v.profile.offers.texts) for v in views])
-        cols_ok = index.has_need_text[:n]
+        matrix = getattr(index, f"{theirs}_vec")
+    enc = q @ _take(matrix, n, columns).T
+    store = index.lex_offer if theirs == "offer" else index.lex_need
+    lex = store.scores([getattr(v, f"{mine}_bag") for v in views], n, columns)
+    rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
+    cols_ok = _take(getattr(index, f"has_{theirs}_text"), n, columns)
     enc *= np.float32(weights.encoder)
     lex *= np.float32(1.0 - weights.encoder)
     enc += lex
@@ -146,48 +152,64 @@ def _text_scores(index, views, n, weights: Weights, direction: str) -> np.ndarra
 class BlockScores:
     """Scores of a block of queries against all slots, with the parts reasons need."""
 
-    score: np.ndarray  # (nq, n) float32, -inf where excluded
+    score: np.ndarray  # (nq, width) float32, -inf where excluded
     text_need_offer: np.ndarray
     text_offer_need: np.ndarray
 
 
-def score_block(index: MatchIndex, views: list[QueryView], weights: Weights) -> BlockScores:
-    """Score every query view against every slot of the index."""
+def score_block(
+    index: MatchIndex,
+    views: list[QueryView],
+    weights: Weights,
+    columns: np.ndarray | None = None,
+    coarse: bool = False,
+) -> BlockScores:
+    """Score every query view against every slot of the index (or the slots in ``columns``).
+
+    ``coarse=True`` uses the PCA-projected vectors (a cheap first pass for large indexes).
+    """
     n = index.n_slots
-    t_no = _text_scores(index, views, n, weights, "need_offer")
-    t_on = _text_scores(index, views, n, weights, "offer_need")
+    t_no = _text_scores(index, views, n, weights, "need_offer", columns, coarse)
+    t_on = _text_scores(index, views, n, weights, "offer_need", columns, coarse)
     score = np.maximum(t_no, t_on)
     score *= np.float32(weights.text)
-    hs = np.maximum(_hs_scores(index, views, "needs", n), _hs_scores(index, views, "offers", n))
+    hs = np.maximum(
+        _hs_scores(index, views, "needs", n, columns),
+        _hs_scores(index, views, "offers", n, columns),
+    )
     score += np.float32(weights.hs) * hs
     del hs
     sec = np.maximum(
-        _sector_scores(index, views, "needs", n), _sector_scores(index, views, "offers", n)
+        _sector_scores(index, views, "needs", n, columns),
+        _sector_scores(index, views, "offers", n, columns),
     )
     score += np.float32(weights.sector) * sec
     del sec
-    invalid = score < np.float32(weights.min_relevance)
-    invalid |= ~index.active[None, :n]
+    floor = weights.min_relevance - (0.1 if coarse else 0.0)
+    invalid = score < np.float32(floor)
+    invalid |= ~_take(index.active, n, columns)[None, :]
 
-    masks = index.deal_mask[:n]
+    masks = _take(index.deal_mask, n, columns)
+    slots = np.arange(n) if columns is None else columns
     for i, v in enumerate(views):
         if v.profile.deal_types:
             complementary = (masks & complement_mask(v.profile)) != 0
             score[i] += np.float32(weights.deal) * complementary
             invalid[i] |= (masks != 0) & ~complementary
-        if v.slot is not None and v.slot < n:
-            invalid[i, v.slot] = True
+        if v.slot is not None:
+            invalid[i] |= slots == v.slot
 
     region_rows = []
     for v in views:
         region_rows.append({f"h:{t}" for t in v.profile.regions})
         home = v.profile.home
         region_rows.append({f"t:{r}" for r in region_chain(home)} if home else set())
-    shared = index.regions.shared(region_rows, n).reshape(len(views), 2, n)
+    shared = index.regions.shared(region_rows, n, columns)
+    shared = shared.reshape(len(views), 2, shared.shape[1])
     has_targets = np.array([bool(v.profile.regions) for v in views])
     score += np.float32(weights.region_fit) * shared[:, 0]
     score += np.float32(weights.region_mutual) * shared[:, 1]
-    miss = has_targets[:, None] & index.has_home[None, :n] & ~shared[:, 0]
+    miss = has_targets[:, None] & _take(index.has_home, n, columns)[None, :] & ~shared[:, 0]
     score -= np.float32(weights.region_miss) * miss
     score[invalid] = -np.inf
     return BlockScores(score, t_no, t_on)

@@ -88,6 +88,7 @@ class FeatureStore:
         self.columns: dict[str, int] = {}
         self.rebuild_after = rebuild_after
         self._rows: list[frozenset[int]] = []
+        self._matrix: sp.csr_matrix | None = None  # (slots, features)
         self._matrix_t: sp.csr_matrix | None = None  # (features, slots)
         self._dirty: set[int] = set()
 
@@ -114,18 +115,23 @@ class FeatureStore:
         data = np.ones(len(indices), dtype=np.float32)
         shape = (len(self._rows), max(len(self.columns), 1))
         matrix = sp.csr_matrix((data, np.asarray(indices, dtype=np.int64), indptr), shape=shape)
+        self._matrix = matrix
         self._matrix_t = matrix.T.tocsr()
         self._dirty.clear()
 
-    def shared(self, queries: Sequence[Iterable[str]], n_slots: int) -> np.ndarray:
-        """For each query feature set, whether each slot shares a feature: bool (nq, n_slots)."""
+    def shared(
+        self, queries: Sequence[Iterable[str]], n_slots: int, columns: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Whether each slot (or each slot of ``columns``) shares a feature with each query.
+
+        Returns bool (len(queries), n_slots), or (len(queries), len(columns)).
+        """
         if self._matrix_t is None or len(self._dirty) > self.rebuild_after:
             self.rebuild()
         rows = [sorted({self.columns[f] for f in q if f in self.columns}) for q in queries]
-        out = np.zeros((len(rows), n_slots), dtype=bool)
+        out = np.zeros((len(rows), n_slots if columns is None else len(columns)), dtype=bool)
         if not any(rows):
             return out
-        base = self._matrix_t
         q = sp.csr_matrix(
             (
                 np.ones(sum(map(len, rows)), dtype=np.float32),
@@ -134,10 +140,18 @@ class FeatureStore:
             ),
             shape=(len(rows), len(self.columns)),
         )
-        width = min(base.shape[1], n_slots)
-        out[:, :width] = (q[:, : base.shape[0]] @ base[:, :width]).toarray() > 0
-        for slot in self._dirty:
-            if slot < n_slots:
-                row = self._rows[slot]
-                out[:, slot] = [bool(row.intersection(r)) for r in rows]
+        built_f, built_n = self._matrix.shape[1], self._matrix.shape[0]
+        if columns is None:
+            width = min(built_n, n_slots)
+            out[:, :width] = (q[:, :built_f] @ self._matrix_t[:, :width]).toarray() > 0
+            positions = {s: s for s in self._dirty if s < n_slots}
+        else:
+            inside = np.flatnonzero(columns < built_n)
+            sub = self._matrix[columns[inside]]
+            out[:, inside] = (q[:, :built_f] @ sub.T).toarray() > 0
+            where = {int(s): j for j, s in enumerate(columns)}
+            positions = {s: where[s] for s in self._dirty if s in where}
+        for slot, j in positions.items():
+            row = self._rows[slot]
+            out[:, j] = [bool(row.intersection(r)) for r in rows]
         return out
