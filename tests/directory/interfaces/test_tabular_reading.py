@@ -24,6 +24,26 @@ def test_csv_in_gb18030_or_utf8_with_or_without_bom_is_read(staff_user, csv_uplo
     assert {"四川茶业", "广东贸促会"} <= organisation_names()
 
 
+def test_excel_unicode_text_is_read(staff_user, raw_upload):
+    content = "kind\tname_en\tname_zh\r\ncompany\tTab Co\t制表公司\r\n".encode("utf-16")
+
+    report = import_records(
+        staff_user, raw_upload(content, "t.txt"), "organisations", dry_run=False
+    )
+
+    assert (report.errors, report.created) == ([], 1)
+    assert "制表公司" in organisation_names()
+
+
+def test_an_upload_that_was_read_before_is_read_from_the_start(staff_user, csv_upload):
+    upload = csv_upload([HEADER, *ROWS])
+    upload.read()
+
+    report = import_records(staff_user, upload, "organisations", dry_run=True)
+
+    assert (report.errors, report.created) == ([], 2)
+
+
 def test_semicolon_separated_csv_is_read(staff_user, raw_upload):
     content = "kind;name_en;name_zh\ncompany;Semi Co;分号公司\n".encode()
 
@@ -83,6 +103,7 @@ def test_xlsx_rows_are_numbered_as_the_sheet_shows_them(staff_user, xlsx_upload)
         (b"", "empty.csv", "The file is empty."),
         (b"\n\n  \n", "blank.csv", "The file is empty."),
         (b"kind,name_en\n", "header.csv", "The file has a header but no rows to import."),
+        (b",\ncompany,A Co\n", "headless.csv", "The first row must name the columns."),
         (b"\x81\x30\x81", "broken.csv", "neither UTF-8 nor GB18030"),
     ],
 )

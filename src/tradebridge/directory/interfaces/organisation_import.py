@@ -9,13 +9,13 @@ untouched. ``parent`` may name an organisation that exists already or one in ano
 same file; such rows are written after their parent, whatever their order in the file.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from tradebridge.directory.domain.organisations import create_organisation, update_organisation
 from tradebridge.directory.domain.visibility import visible_organisations
-from tradebridge.directory.interfaces.tabular_report import ImportReport, write_row
+from tradebridge.directory.interfaces.tabular_report import ImportReport, PlannedRow, write_row
 from tradebridge.directory.interfaces.tabular_values import (
     CellError,
     OrganisationIndex,
@@ -32,19 +32,12 @@ TEXT_COLUMNS = ("name_en", "name_zh", "short_name", "description_en", "descripti
 
 
 @dataclass
-class OrganisationRow:
-    row: int
-    data: dict = field(default_factory=dict)
+class OrganisationRow(PlannedRow):
     sectors: list | None = None
     parent_name: str | None = None
     parent: Organisation | None = None
     parent_row: int | None = None
     existing: Organisation | None = None
-    failed: bool = False
-
-    @property
-    def names(self) -> set[str]:
-        return {folded(self.data.get("name_en", "")), folded(self.data.get("name_zh", ""))} - {""}
 
 
 class OrganisationImporter:
@@ -62,15 +55,9 @@ class OrganisationImporter:
         self._resolve_parents(planned)
         self._write_in_parent_order(planned)
 
-    def _fail(self, plan: OrganisationRow, field_name: str, message: str) -> None:
-        self.report.add(plan.row, field_name, message)
-        plan.failed = True
-
     def _plan(self, number: int, values: dict[str, str]) -> OrganisationRow:
         plan = OrganisationRow(row=number)
-        for column in TEXT_COLUMNS:
-            if column in values:
-                plan.data[column] = values[column]
+        plan.take_text(values, TEXT_COLUMNS)
         parsers = {
             "kind": lambda value: parse_kind(value) if value else None,
             "visibility": lambda value: parse_visibility(value) if value else None,
@@ -83,7 +70,7 @@ class OrganisationImporter:
             try:
                 value = parse(values[column])
             except CellError as error:
-                self._fail(plan, error.field, error.message)
+                self.report.reject_cell(plan, error)
                 continue
             if value is not None or column == "home_region":
                 plan.data[column] = value
@@ -91,25 +78,29 @@ class OrganisationImporter:
             try:
                 plan.sectors = self.sectors.find_all(values["sectors"])
             except CellError as error:
-                self._fail(plan, error.field, error.message)
+                self.report.reject_cell(plan, error)
         plan.parent_name = values.get("parent")
         if not plan.names:
-            self._fail(plan, "name_en", _("Give an English or a Chinese name."))
+            self.report.reject(plan, "name_en", _("Give an English or a Chinese name."))
             return plan
         self._match_existing(plan)
         if plan.existing is None and "kind" not in plan.data and not plan.failed:
-            self._fail(plan, "kind", _("Give the kind of organisation, e.g. company or agency."))
+            self.report.reject(
+                plan, "kind", _("Give the kind of organisation, e.g. company or agency.")
+            )
         return plan
 
     def _match_existing(self, plan: OrganisationRow) -> None:
         ids = self.visible.matching_ids(*plan.names)
         if len(ids) > 1:
-            self._fail(plan, "name_en", _("The names match more than one existing organisation."))
+            self.report.reject(
+                plan, "name_en", _("The names match more than one existing organisation.")
+            )
             return
         if ids:
             existing = Organisation.objects.get(pk=ids.pop())
             if not self.user.has_perm("directory.change_organisation", existing):
-                self._fail(
+                self.report.reject(
                     plan,
                     "name_en",
                     _("%(name)s already exists and you may not change it.")
@@ -123,7 +114,9 @@ class OrganisationImporter:
         for plan in planned:
             earlier = sorted({first_row_by_name[n] for n in plan.names if n in first_row_by_name})
             if earlier:
-                self._fail(plan, "name_en", _("Same name as row %(row)s.") % {"row": earlier[0]})
+                self.report.reject(
+                    plan, "name_en", _("Same name as row %(row)s.") % {"row": earlier[0]}
+                )
             for name in plan.names:
                 first_row_by_name.setdefault(name, plan.row)
 
@@ -134,14 +127,14 @@ class OrganisationImporter:
                 continue
             parent_key = folded(plan.parent_name)
             if parent_key in plan.names:
-                self._fail(plan, "parent", _("An organisation cannot be its own parent."))
+                self.report.reject(plan, "parent", _("An organisation cannot be its own parent."))
             elif parent_key in row_by_name:
                 plan.parent_row = row_by_name[parent_key]
             else:
                 try:
                     plan.parent = self.visible.find("parent", plan.parent_name)
                 except CellError as error:
-                    self._fail(plan, error.field, error.message)
+                    self.report.reject_cell(plan, error)
 
     def _write_in_parent_order(self, planned: list[OrganisationRow]) -> None:
         written: dict[int, Organisation] = {}
@@ -151,7 +144,7 @@ class OrganisationImporter:
             still_waiting = []
             for plan in waiting:
                 if plan.parent_row in failed_rows:
-                    self._fail(
+                    self.report.reject(
                         plan,
                         "parent",
                         _("The parent organisation in row %(row)s could not be imported.")
@@ -168,7 +161,7 @@ class OrganisationImporter:
                         written[plan.row] = organisation
             if len(still_waiting) == len(waiting):
                 for plan in still_waiting:
-                    self._fail(plan, "parent", _("The parent organisations form a loop."))
+                    self.report.reject(plan, "parent", _("The parent organisations form a loop."))
                 return
             waiting = still_waiting
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from tradebridge.directory.domain.people import create_person, set_affiliation, update_person
 from tradebridge.directory.domain.visibility import visible_organisations, visible_people
-from tradebridge.directory.interfaces.tabular_report import ImportReport, write_row
+from tradebridge.directory.interfaces.tabular_report import ImportReport, PlannedRow, write_row
 from tradebridge.directory.interfaces.tabular_values import (
     CellError,
     OrganisationIndex,
@@ -29,17 +29,10 @@ TEXT_COLUMNS = ("name_en", "name_zh", "title_en", "title_zh", "email", "phone", 
 
 
 @dataclass
-class PersonRow:
-    row: int
-    data: dict = field(default_factory=dict)
+class PersonRow(PlannedRow):
     organisation: Organisation | None = None
     roles: dict = field(default_factory=dict)
     existing: Person | None = None
-    failed: bool = False
-
-    @property
-    def names(self) -> set[str]:
-        return {folded(self.data.get("name_en", "")), folded(self.data.get("name_zh", ""))} - {""}
 
     @property
     def keys(self) -> set[tuple[str, int | None]]:
@@ -69,7 +62,7 @@ class PersonImporter:
         for plan in planned:
             earlier = sorted({first_row_by_key[k] for k in plan.keys if k in first_row_by_key})
             if earlier:
-                self._fail(
+                self.report.reject(
                     plan,
                     "name_en",
                     _("Same person as row %(row)s.") % {"row": earlier[0]},
@@ -80,22 +73,16 @@ class PersonImporter:
             if not plan.failed:
                 write_row(self.report, plan.row, lambda plan=plan: self._write(plan))
 
-    def _fail(self, plan: PersonRow, field_name: str, message: str) -> None:
-        self.report.add(plan.row, field_name, message)
-        plan.failed = True
-
     def _plan(self, number: int, values: dict[str, str]) -> PersonRow:
         plan = PersonRow(row=number)
-        for column in TEXT_COLUMNS:
-            if column in values:
-                plan.data[column] = values[column]
+        plan.take_text(values, TEXT_COLUMNS)
         plan.roles = {key: values[key] for key in ("role_en", "role_zh") if key in values}
         try:
             self._parse_lookups(plan, values)
         except CellError as error:
-            self._fail(plan, error.field, error.message)
+            self.report.reject_cell(plan, error)
         if not plan.names:
-            self._fail(plan, "name_en", _("Give an English or a Chinese name."))
+            self.report.reject(plan, "name_en", _("Give an English or a Chinese name."))
         elif not plan.failed:
             self._match_existing(plan)
         return plan
@@ -116,13 +103,13 @@ class PersonImporter:
     def _match_existing(self, plan: PersonRow) -> None:
         ids = {pk for key in plan.keys for pk in self.people_by_key.get(key, set())}
         if len(ids) > 1:
-            self._fail(plan, "name_en", _("The names match more than one existing person."))
+            self.report.reject(plan, "name_en", _("The names match more than one existing person."))
         elif ids:
             existing = Person.objects.get(pk=ids.pop())
             if self.user.has_perm("directory.change_person", existing):
                 plan.existing = existing
             else:
-                self._fail(
+                self.report.reject(
                     plan,
                     "name_en",
                     _("%(name)s already exists and you may not change them.")

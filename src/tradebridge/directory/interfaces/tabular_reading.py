@@ -2,10 +2,12 @@
 
 CSV may be UTF-8 (with or without the BOM Excel writes) or GB18030, which is what Excel on a
 Chinese Windows produces with "Save as CSV"; GB18030 is tried only when UTF-8 decoding fails,
-because nearly any byte string decodes as GB18030 and UTF-8 is the far stricter test.
+because nearly any byte string decodes as GB18030 and UTF-8 is the far stricter test. Excel's
+"Unicode Text" (UTF-16 with a BOM, tab-separated) is read too.
 Row numbers are those a spreadsheet shows: the header is row 1 and blank rows still count.
 """
 
+import codecs
 import csv
 import io
 import warnings
@@ -20,6 +22,7 @@ MAX_DATA_ROWS = 10_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _XLSX_SIGNATURE = b"PK\x03\x04"
 _OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0"
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # What an exporter prefixes to defuse a formula; an import takes it off again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,6 +39,8 @@ class Sheet:
 
 def read_sheet(uploaded_file) -> Sheet:
     """The header and non-blank data rows of a CSV or the first sheet of an .xlsx file."""
+    if hasattr(uploaded_file, "seek"):
+        uploaded_file.seek(0)  # a form may have looked at the upload already
     content = uploaded_file.read(MAX_FILE_BYTES + 1)
     if isinstance(content, str):
         content = content.encode()
@@ -55,6 +60,11 @@ def read_sheet(uploaded_file) -> Sheet:
 
 
 def _decode(content: bytes) -> str:
+    if content.startswith(_UTF16_BOMS):
+        try:
+            return content.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableSpreadsheet(_("The file is neither CSV nor .xlsx.")) from exc
     if b"\x00" in content:
         raise UnreadableSpreadsheet(_("The file is neither CSV nor .xlsx."))
     try:
@@ -128,8 +138,10 @@ def _numbered(rows) -> Sheet:
                 % {"limit": f"{MAX_DATA_ROWS:,}"}
             )
         sheet.rows.append((number, cells))
-    if sheet is None or not any(sheet.headers):
+    if sheet is None or not (any(sheet.headers) or sheet.rows):
         raise UnreadableSpreadsheet(_("The file is empty."))
+    if not any(sheet.headers):
+        raise UnreadableSpreadsheet(_("The first row must name the columns."))
     return sheet
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tradebridge.directory.interfaces.tabular_values import CellError
+from tradebridge.directory.interfaces.tabular_values import CellError, folded
 
 FILE_ROW = 0
 HEADER_ROW = 1
@@ -21,6 +21,23 @@ class RowError:
     row: int
     field: str
     message: str
+
+
+@dataclass
+class PlannedRow:
+    """A row as read and checked, before it is written; ``data`` holds the model fields."""
+
+    row: int
+    data: dict = field(default_factory=dict)
+    failed: bool = False
+
+    @property
+    def names(self) -> set[str]:
+        return {folded(self.data.get("name_en", "")), folded(self.data.get("name_zh", ""))} - {""}
+
+    def take_text(self, values: dict[str, str], columns: tuple[str, ...]) -> None:
+        """Copy the plain text columns the file has (a missing column leaves the field alone)."""
+        self.data.update({column: values[column] for column in columns if column in values})
 
 
 @dataclass
@@ -45,8 +62,13 @@ class ImportReport:
     def add(self, row: int, field: str, message: str) -> None:
         self.errors.append(RowError(row, field, str(message)))
 
-    def add_cell_error(self, row: int, error: CellError) -> None:
-        self.add(row, error.field, error.message)
+    def reject(self, plan: PlannedRow, field: str, message: str) -> None:
+        """Note a problem with ``plan``'s row, which will then not be written."""
+        self.add(plan.row, field, message)
+        plan.failed = True
+
+    def reject_cell(self, plan: PlannedRow, error: CellError) -> None:
+        self.reject(plan, error.field, error.message)
 
     def add_validation_error(self, row: int, error: ValidationError) -> None:
         if hasattr(error, "error_dict"):
