@@ -90,6 +90,19 @@ def test_each_bad_cell_is_reported_with_its_row_and_column(
     assert report.total_rows == 2
 
 
+def test_a_row_with_several_bad_cells_lists_them_all(staff_user, csv_upload):
+    header = [*HEADER, "website"]
+    rows = [header, ["company", "Bad Co", "", "Atlantis", "", "", "maybe", "not a web address"]]
+
+    report = import_records(staff_user, csv_upload(rows), "organisations", dry_run=True)
+
+    assert report.errors == [
+        RowError(2, "home_region", "Unknown region Atlantis."),
+        RowError(2, "is_sme", "Write yes or no, not maybe."),
+        RowError(2, "website", "Enter a valid URL."),
+    ]
+
+
 def test_a_row_without_names_or_kind_is_reported(staff_user, csv_upload):
     rows = [HEADER, ["company", "", "", "US-CA", "", "", ""], ["", "New Co", "", "", "", "", ""]]
 
@@ -227,6 +240,31 @@ def test_a_row_naming_an_organisation_the_agency_keeps_updates_it(
     assert (report.errors, report.created, report.updated) == ([], 0, 1)
     kept.refresh_from_db()
     assert (kept.name_zh, kept.is_sme, kept.owner) == ("喀斯喀特苹果", True, agency)
+
+
+def test_an_existing_organisation_cannot_become_its_own_parent(staff_user, agency, csv_upload):
+    OrganisationFactory(name_en="Cascade Apples", name_zh="喀斯喀特", owner=agency)
+    rows = [HEADER, ["company", "Cascade Apples", "", "", "喀斯喀特", "", ""]]
+
+    report = import_records(staff_user, csv_upload(rows), "organisations", dry_run=True)
+
+    assert report.errors == [RowError(2, "parent", "An organisation cannot be its own parent.")]
+
+
+def test_a_parent_named_twice_in_the_file_is_the_first_one(staff_user, csv_upload):
+    rows = [
+        HEADER,
+        ["company", "Parent Co", "", "", "", "", ""],
+        ["company", "Child Co", "", "", "Parent Co", "", ""],
+        ["company", "Parent Co", "", "", "", "", ""],
+    ]
+
+    report = import_records(
+        staff_user, csv_upload(rows), "organisations", dry_run=False, valid_only=True
+    )
+
+    assert report.errors == [RowError(4, "name_en", "Same name as row 2.")]
+    assert Organisation.objects.get(name_en="Child Co").parent.name_en == "Parent Co"
 
 
 def test_a_row_naming_someone_elses_organisation_is_an_error(staff_user, other_agency, csv_upload):

@@ -76,6 +76,18 @@ def test_each_bad_cell_is_reported_with_its_row_and_column(
     assert report.created == 1
 
 
+def test_every_bad_cell_of_a_row_is_reported(staff_user, agency, csv_upload):
+    rows = [HEADER, row(languages="xx", data_protection_region="Narnia", organisation="Nowhere")]
+
+    report = import_records(staff_user, csv_upload(rows), "people", dry_run=True)
+
+    assert [(error.row, error.field) for error in report.errors] == [
+        (2, "languages"),
+        (2, "data_protection_region"),
+        (2, "organisation"),
+    ]
+
+
 def test_the_same_person_twice_in_one_file_is_reported(staff_user, agency, csv_upload):
     other = OrganisationFactory(name_en="Other Org")
     rows = [HEADER, row(), row(organisation=other.name_en), row(name_en="ADA CHEN")]

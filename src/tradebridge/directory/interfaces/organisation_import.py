@@ -54,6 +54,9 @@ class OrganisationImporter:
         self._find_duplicates(planned)
         self._resolve_parents(planned)
         self._write_in_parent_order(planned)
+        for plan in planned:
+            if plan.failed:
+                self.report.check_rejected_fields(plan, Organisation)
 
     def _plan(self, number: int, values: dict[str, str]) -> OrganisationRow:
         plan = OrganisationRow(row=number)
@@ -121,7 +124,10 @@ class OrganisationImporter:
                 first_row_by_name.setdefault(name, plan.row)
 
     def _resolve_parents(self, planned: list[OrganisationRow]) -> None:
-        row_by_name = {name: plan.row for plan in planned for name in plan.names}
+        row_by_name: dict[str, int] = {}
+        for plan in planned:
+            for name in plan.names:
+                row_by_name.setdefault(name, plan.row)  # a later duplicate is an error anyway
         for plan in planned:
             if not plan.parent_name:
                 continue
@@ -135,6 +141,11 @@ class OrganisationImporter:
                     plan.parent = self.visible.find("parent", plan.parent_name)
                 except CellError as error:
                     self.report.reject_cell(plan, error)
+                    continue
+                if plan.existing is not None and plan.parent.pk == plan.existing.pk:
+                    self.report.reject(
+                        plan, "parent", _("An organisation cannot be its own parent.")
+                    )
 
     def _write_in_parent_order(self, planned: list[OrganisationRow]) -> None:
         written: dict[int, Organisation] = {}

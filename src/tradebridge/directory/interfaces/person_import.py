@@ -70,17 +70,16 @@ class PersonImporter:
             for key in plan.keys:
                 first_row_by_key.setdefault(key, plan.row)
         for plan in planned:
-            if not plan.failed:
+            if plan.failed:
+                self.report.check_rejected_fields(plan, Person)
+            else:
                 write_row(self.report, plan.row, lambda plan=plan: self._write(plan))
 
     def _plan(self, number: int, values: dict[str, str]) -> PersonRow:
         plan = PersonRow(row=number)
         plan.take_text(values, TEXT_COLUMNS)
         plan.roles = {key: values[key] for key in ("role_en", "role_zh") if key in values}
-        try:
-            self._parse_lookups(plan, values)
-        except CellError as error:
-            self.report.reject_cell(plan, error)
+        self._parse_lookups(plan, values)
         if not plan.names:
             self.report.reject(plan, "name_en", _("Give an English or a Chinese name."))
         elif not plan.failed:
@@ -88,17 +87,29 @@ class PersonImporter:
         return plan
 
     def _parse_lookups(self, plan: PersonRow, values: dict[str, str]) -> None:
-        if "languages" in values:
-            plan.data["languages"] = parse_languages(values["languages"])
-        if values.get("visibility"):
-            plan.data["visibility"] = parse_visibility(values["visibility"])
-        if "data_protection_region" in values:
-            region = values["data_protection_region"]
-            plan.data["data_protection_region"] = (
-                self.regions.find("data_protection_region", region) if region else None
-            )
-        if values.get("organisation"):
-            plan.organisation = self.organisations.find("organisation", values["organisation"])
+        """Parse the cells that are not plain text, noting every bad one in the report."""
+        parsers = {
+            "languages": parse_languages,
+            "visibility": lambda value: parse_visibility(value) if value else None,
+            "data_protection_region": lambda value: (
+                self.regions.find("data_protection_region", value) if value else None
+            ),
+            "organisation": lambda value: (
+                self.organisations.find("organisation", value) if value else None
+            ),
+        }
+        for column, parse in parsers.items():
+            if column not in values:
+                continue
+            try:
+                value = parse(values[column])
+            except CellError as error:
+                self.report.reject_cell(plan, error)
+                continue
+            if column == "organisation":
+                plan.organisation = value
+            elif value is not None or column == "data_protection_region":
+                plan.data[column] = value
 
     def _match_existing(self, plan: PersonRow) -> None:
         ids = {pk for key in plan.keys for pk in self.people_by_key.get(key, set())}

@@ -76,7 +76,8 @@ def import_records(
         )
         if not report.applied:
             transaction.set_rollback(True)
-    report.errors.sort(key=lambda error: error.row)
+    position = {column: index for index, column in enumerate(COLUMNS[kind])}
+    report.errors.sort(key=lambda error: (error.row, position.get(error.field, -1)))
     return report
 
 

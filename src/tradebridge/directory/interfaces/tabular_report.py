@@ -70,6 +70,22 @@ class ImportReport:
     def reject_cell(self, plan: PlannedRow, error: CellError) -> None:
         self.reject(plan, error.field, error.message)
 
+    def check_rejected_fields(self, plan: PlannedRow, model) -> None:
+        """A row rejected before writing never reaches model validation; run it on the row's
+        own fields anyway, so the user sees every bad cell at once, not one per attempt."""
+        reported = {error.field for error in self.errors if error.row == plan.row}
+        names = {model_field.name for model_field in model._meta.fields}
+        data = {name: value for name, value in plan.data.items() if name in names}
+        try:
+            model(**data).full_clean(
+                exclude=names - data.keys(), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                if name in data and name not in reported:
+                    for message in messages:
+                        self.add(plan.row, name, message)
+
     def add_validation_error(self, row: int, error: ValidationError) -> None:
         if hasattr(error, "error_dict"):
             for field_name, messages in error.message_dict.items():
