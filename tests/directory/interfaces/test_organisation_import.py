@@ -98,8 +98,8 @@ def test_a_row_with_several_bad_cells_lists_them_all(staff_user, csv_upload):
 
     assert report.errors == [
         RowError(2, "home_region", "Unknown region Atlantis."),
-        RowError(2, "is_sme", "Write yes or no, not maybe."),
         RowError(2, "website", "Enter a valid URL."),
+        RowError(2, "is_sme", "Write yes or no, not maybe."),
     ]
 
 
