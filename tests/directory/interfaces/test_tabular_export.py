@@ -13,6 +13,7 @@ from tradebridge.directory.interfaces.tabular_columns import ORGANISATION_COLUMN
 from tradebridge.directory.interfaces.tabular_export import (
     export_organisations,
     export_people,
+    import_template,
     organisation_row,
     person_row,
 )
@@ -87,6 +88,14 @@ def test_people_export_shows_contact_details_only_to_those_who_may_see_them(
     assert (viewer_values["email"], viewer_values["phone"]) == ("", "")
     assert viewer_values["organisation"] == "Agency A"
     assert viewer_values["role_en"] == "Trade officer"
+
+
+@pytest.mark.parametrize(
+    ("kind", "columns"), [("organisations", ORGANISATION_COLUMNS), ("people", PERSON_COLUMNS)]
+)
+def test_the_import_template_is_just_the_header(kind, columns):
+    assert csv_rows(import_template(kind, "csv")) == [list(columns)]
+    assert xlsx_rows(import_template(kind, "xlsx")) == [tuple(columns)]
 
 
 def test_an_unknown_format_is_a_programming_error(dangerous):

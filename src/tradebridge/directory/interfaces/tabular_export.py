@@ -31,6 +31,10 @@ from tradebridge.directory.interfaces.tabular_reading import FORMULA_STARTS
 from tradebridge.directory.models import Organisation, Person
 
 Format = Literal["csv", "xlsx"]
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def defuse_formula(value: str) -> str:
@@ -100,6 +104,13 @@ def export_people(queryset, fmt: Format, user) -> bytes:
         for person in people
     )
     return _render(PERSON_COLUMNS, rows, fmt, sheet_title=_("People"))
+
+
+def import_template(kind: Literal["organisations", "people"], fmt: Format) -> bytes:
+    """An empty spreadsheet with just the header row that ``import_records`` expects."""
+    if kind == "organisations":
+        return _render(ORGANISATION_COLUMNS, [], fmt, sheet_title=_("Organisations"))
+    return _render(PERSON_COLUMNS, [], fmt, sheet_title=_("People"))
 
 
 def _render(columns, rows: Iterable[list[str]], fmt: Format, sheet_title: str) -> bytes:
