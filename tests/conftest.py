@@ -9,6 +9,13 @@ from tradebridge.accounts.enums import Role
 from tradebridge.directory.enums import OrganisationKind
 
 
+def pytest_configure(config):
+    from django.conf import settings
+
+    # The real hasher is slow by design; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

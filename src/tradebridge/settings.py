@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tradebridge.web.middleware.UserTimezoneMiddleware",
 ]
 
 ROOT_URLCONF = "tradebridge.urls"
@@ -99,6 +100,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = config.data_dir() / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing directory
 MEDIA_URL = "/media/"
 MEDIA_ROOT = config.data_dir() / "media"
 STORAGES = {

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("api/<path:rest>", json_not_found, name="api-not-found"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("tradebridge.web.account_urls")),
     path("", include("tradebridge.web.urls")),
 ]
 

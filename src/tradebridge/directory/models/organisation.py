@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +90,10 @@ class Organisation(models.Model):
     @property
     def is_private(self) -> bool:
         return self.visibility == Visibility.PRIVATE
+
+    def clean(self):
+        if not self.name_en.strip() and not self.name_zh.strip():
+            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         shorts = [s.strip() for s in self.short_name.split(",") if s.strip()]

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,10 @@ class Person(models.Model):
 
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+    def clean(self):
+        if not self.name_en.strip() and not self.name_zh.strip():
+            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         self.search_document = build_document(

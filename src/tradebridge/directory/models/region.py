@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,10 @@ class Region(models.Model):
 
     def alias_list(self) -> list[str]:
         return [a.strip() for a in self.aliases.split(",") if a.strip()]
+
+    def clean(self):
+        if not self.name_en.strip() and not self.name_zh.strip():
+            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         self.country_code = (self.parent.country_code if self.parent else self.code[:2]).upper()

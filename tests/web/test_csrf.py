@@ -1,0 +1,54 @@
+"""Every state-changing page refuses a POST without a CSRF token."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories.directory import AffiliationFactory
+
+
+@pytest.fixture
+def csrf_client(staff_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff_user)
+    return client
+
+
+def test_every_form_page_needs_the_token(csrf_client, company, agency):
+    person = AffiliationFactory(organisation=company, person__owner=agency).person
+    urls = [
+        reverse("web:organisation-create"),
+        reverse("web:organisation-edit", args=[company.pk]),
+        reverse("web:organisation-delete", args=[company.pk]),
+        reverse("web:organisation-invite", args=[company.pk]),
+        reverse("web:person-create"),
+        reverse("web:person-edit", args=[person.pk]),
+        reverse("web:person-delete", args=[person.pk]),
+        reverse("web:transfer"),
+        reverse("accounts:profile"),
+        reverse("accounts:api-tokens"),
+        reverse("accounts:logout"),
+        reverse("accounts:password-reset"),
+        reverse("set_language"),
+    ]
+    for url in urls:
+        assert csrf_client.post(url, {}).status_code == 403, url
+    assert company.__class__.objects.filter(pk=company.pk).exists()
+
+
+def test_login_needs_the_token(db):
+    client = Client(enforce_csrf_checks=True)
+    assert (
+        client.post(reverse("accounts:login"), {"username": "a", "password": "b"}).status_code
+        == 403
+    )
+
+
+def test_with_the_token_the_form_works(csrf_client):
+    page = csrf_client.get(reverse("accounts:profile"))
+    token = page.cookies["csrftoken"].value
+    response = csrf_client.post(
+        reverse("accounts:profile"),
+        {"language": "en", "timezone": "UTC", "csrfmiddlewaretoken": token},
+    )
+    assert response.status_code == 302
