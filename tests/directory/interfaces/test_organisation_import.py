@@ -279,6 +279,26 @@ def test_a_row_naming_someone_elses_organisation_is_an_error(staff_user, other_a
     ]
 
 
+def test_a_child_links_to_an_existing_parent_whose_own_row_fails(
+    staff_user, other_agency, csv_upload
+):
+    microsoft = OrganisationFactory(name_en="Microsoft", name_zh="微软", owner=other_agency)
+    rows = [
+        HEADER,
+        ["company", "Microsoft", "微软", "US-WA", "", "", "no"],
+        ["company", "Microsoft China Lab", "", "CN-BJ", "微软", "", "no"],
+    ]
+
+    report = import_records(
+        staff_user, csv_upload(rows), "organisations", dry_run=False, valid_only=True
+    )
+
+    assert report.errors == [
+        RowError(2, "name_en", "Microsoft already exists and you may not change it.")
+    ]
+    assert Organisation.objects.get(name_en="Microsoft China Lab").parent == microsoft
+
+
 def test_another_agencys_private_organisation_stays_invisible(staff_user, other_agency, csv_upload):
     OrganisationFactory(name_en="Secret Lead", owner=other_agency, visibility=Visibility.PRIVATE)
     rows = [HEADER, ["company", "Child Co", "", "", "Secret Lead", "", ""]]

@@ -6,7 +6,8 @@ agency cannot quietly create a second "Microsoft" beside a public one it does no
 On update, every column present in the file replaces the stored value and an empty cell clears
 it; an empty ``kind`` or ``visibility`` leaves the stored choice alone; absent columns are
 untouched. ``parent`` may name an organisation that exists already or one in another row of the
-same file; such rows are written after their parent, whatever their order in the file.
+same file; such rows are written after their parent, whatever their order in the file. When
+the parent's own row fails, its children still link to the parent if it exists already.
 """
 
 from dataclasses import dataclass
@@ -136,16 +137,17 @@ class OrganisationImporter:
                 self.report.reject(plan, "parent", _("An organisation cannot be its own parent."))
             elif parent_key in row_by_name:
                 plan.parent_row = row_by_name[parent_key]
+                # Used should that row fail: the parent may exist already all the same.
+                ids = self.visible.matching_ids(plan.parent_name)
+                plan.parent = Organisation.objects.get(pk=ids.pop()) if len(ids) == 1 else None
             else:
                 try:
                     plan.parent = self.visible.find("parent", plan.parent_name)
                 except CellError as error:
                     self.report.reject_cell(plan, error)
                     continue
-                if plan.existing is not None and plan.parent.pk == plan.existing.pk:
-                    self.report.reject(
-                        plan, "parent", _("An organisation cannot be its own parent.")
-                    )
+            if plan.parent and plan.existing and plan.parent.pk == plan.existing.pk:
+                self.report.reject(plan, "parent", _("An organisation cannot be its own parent."))
 
     def _write_in_parent_order(self, planned: list[OrganisationRow]) -> None:
         written: dict[int, Organisation] = {}
@@ -154,7 +156,8 @@ class OrganisationImporter:
         while waiting:
             still_waiting = []
             for plan in waiting:
-                if plan.parent_row in failed_rows:
+                parent_failed = plan.parent_row in failed_rows
+                if parent_failed and plan.parent is None:
                     self.report.reject(
                         plan,
                         "parent",
@@ -162,7 +165,11 @@ class OrganisationImporter:
                         % {"row": plan.parent_row},
                     )
                     failed_rows.add(plan.row)
-                elif plan.parent_row is not None and plan.parent_row not in written:
+                elif (
+                    plan.parent_row is not None
+                    and not parent_failed
+                    and plan.parent_row not in written
+                ):
                     still_waiting.append(plan)
                 else:
                     organisation = self._write(plan, written)
@@ -178,7 +185,7 @@ class OrganisationImporter:
 
     def _write(self, plan: OrganisationRow, written: dict[int, Organisation]):
         data = dict(plan.data)
-        if plan.parent_row is not None:
+        if plan.parent_row in written:
             data["parent"] = written[plan.parent_row]
         elif plan.parent_name is not None:
             data["parent"] = plan.parent
