@@ -41,11 +41,13 @@ ORGANISATIONS = [
     OrganisationSpec(
         TDB, "商务部外贸发展事务局", Kind.AGENCY, "CN-BJ",
         "MOFCOM's trade-promotion bureau. Organised the 2015 Seattle seminar with the Washington "
-        "State Department of Commerce and reports to both governments on the issues that small "
-        "and medium-sized enterprises face. With Shanghai's commerce department and internet "
-        "companies it is setting up a China–US \"Internet + Commerce\" alliance.",
-        "商务部下属的贸易促进机构。与华盛顿州商务厅共同承办2015年西雅图研讨会，并就中小企业面临的"
-        "问题和挑战及时向两国政府报告。正与上海市商务部门及中美互联网企业筹建中美“互联网+商务”联盟。",
+        "State Department of Commerce and said it would report to both governments on the issues "
+        "that small and medium-sized enterprises face. In 2015 it was working with Shanghai's "
+        "commerce department and internet companies on a China–US \"Internet + Commerce\" "
+        "alliance.",
+        "商务部下属的贸易促进机构。与华盛顿州商务厅共同承办2015年西雅图研讨会，表示将就中小企业面临的"
+        "问题和挑战及时向两国政府报告。2015年正与上海市商务部门及中美互联网企业筹建中美“互联网+商务”"
+        "联盟。",
         owner=TDB, parent=MOFCOM, short_name="TDB, 外贸发展局", sectors=("trade-promotion",),
     ),
     OrganisationSpec(
@@ -176,11 +178,10 @@ ORGANISATIONS = [
     ),
     OrganisationSpec(
         "Shanghai Municipal Commission of Commerce", "上海市商务委员会", Kind.GOVERNMENT, "CN-SH",
-        "Shanghai's commerce department. Works with the Trade Development Bureau and internet "
-        "companies on a China–US \"Internet + Commerce\" alliance; one of its officials spoke on "
-        "the Internet + Commerce panel at the 2015 Seattle seminar.",
-        "上海市商务主管部门。与商务部外贸发展事务局及互联网企业共同筹建中美“互联网+商务”联盟；"
-        "其官员参加了2015年西雅图研讨会“互联网+商务”专题讨论。",
+        "Shanghai's commerce department. In 2015 it was working with the Trade Development "
+        "Bureau and internet companies in China and the US on a China–US \"Internet + "
+        "Commerce\" alliance.",
+        "上海市商务主管部门。2015年正与商务部外贸发展事务局及中美互联网企业筹建中美“互联网+商务”联盟。",
         owner=TDB, sectors=("e-commerce", "trade-promotion"),
     ),
     OrganisationSpec(
