@@ -4,6 +4,7 @@ language; and the OpenAPI schema and docs render without a CDN."""
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
+from django.urls import reverse
 
 from tests.factories.directory import OrganisationFactory, PersonFactory
 
@@ -191,3 +192,12 @@ def test_bad_person_put_names_the_field(api_as, admin_user, payload, field):
     assert [error["field"] for error in response.json()["detail"]] == [field]
     person.refresh_from_db()
     assert person.name_en == "Kept"
+
+
+def test_each_path_has_one_stable_url_name():
+    assert reverse("api:organisation-list") == ORGANISATIONS
+    assert reverse("api:organisation-detail", args=[7]) == f"{ORGANISATIONS}7/"
+    assert reverse("api:person-detail", args=[7]) == "/api/v1/people/7/"
+    assert reverse("api:region-detail", args=["CN-GD"]) == "/api/v1/regions/CN-GD/"
+    assert reverse("api:sector-detail", args=["dairy"]) == "/api/v1/sectors/dairy/"
+    assert reverse("api:token-detail", args=[7]) == "/api/v1/tokens/7/"

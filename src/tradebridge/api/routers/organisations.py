@@ -60,7 +60,7 @@ def _domain_arguments(user, fields: dict) -> tuple[dict, list | None]:
     return resolved, sectors
 
 
-@router.get("/", response=list[OrganisationOut], auth=READ)
+@router.get("/", response=list[OrganisationOut], auth=READ, url_name="organisation-list")
 @paginate(DirectoryPagination)
 def list_organisations(request, filters: Query[OrganisationQuery]):
     """Organisations you may see, best name matches first when searching."""
@@ -81,7 +81,7 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
     )
 
 
-@router.post("/", response={201: OrganisationOut}, auth=WRITE)
+@router.post("/", response={201: OrganisationOut}, auth=WRITE, url_name="organisation-list")
 def create(request, payload: OrganisationIn):
     """Create an organisation; agency staff's records belong to their agency."""
     user = request.auth
@@ -91,7 +91,9 @@ def create(request, payload: OrganisationIn):
     return Status(201, create_organisation(user, data, sectors=sectors or []))
 
 
-@router.get("/{int:organisation_id}/", response=OrganisationOut, auth=READ)
+@router.get(
+    "/{int:organisation_id}/", response=OrganisationOut, auth=READ, url_name="organisation-detail"
+)
 def read(request, organisation_id: int):
     return _visible_organisation(request.auth, organisation_id)
 
@@ -106,7 +108,9 @@ def _update(request, organisation_id: int, fields: dict):
     return update_organisation(user, organisation, data, sectors=sectors)
 
 
-@router.put("/{int:organisation_id}/", response=OrganisationOut, auth=WRITE)
+@router.put(
+    "/{int:organisation_id}/", response=OrganisationOut, auth=WRITE, url_name="organisation-detail"
+)
 def replace(request, organisation_id: int, payload: OrganisationIn):
     """Replace every field; fields left out take their defaults (visibility excepted)."""
     fields = payload.model_dump()
@@ -114,13 +118,17 @@ def replace(request, organisation_id: int, payload: OrganisationIn):
     return _update(request, organisation_id, fields)
 
 
-@router.patch("/{int:organisation_id}/", response=OrganisationOut, auth=WRITE)
+@router.patch(
+    "/{int:organisation_id}/", response=OrganisationOut, auth=WRITE, url_name="organisation-detail"
+)
 def change(request, organisation_id: int, payload: OrganisationPatch):
     """Change only the fields given."""
     return _update(request, organisation_id, payload.model_dump(exclude_unset=True))
 
 
-@router.delete("/{int:organisation_id}/", response={204: None}, auth=WRITE)
+@router.delete(
+    "/{int:organisation_id}/", response={204: None}, auth=WRITE, url_name="organisation-detail"
+)
 def delete(request, organisation_id: int):
     user = request.auth
     delete_organisation(user, _visible_organisation(user, organisation_id))

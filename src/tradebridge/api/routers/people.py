@@ -68,7 +68,7 @@ def _reloaded(user, person):
     return _people_for(user).get(pk=person.pk)
 
 
-@router.get("/", response=list[PersonOut], auth=READ)
+@router.get("/", response=list[PersonOut], auth=READ, url_name="person-list")
 @paginate(DirectoryPagination)
 def list_people(request, filters: Query[PersonQuery]):
     """People you may see; contact details only where you may see them."""
@@ -84,7 +84,7 @@ def list_people(request, filters: Query[PersonQuery]):
     )
 
 
-@router.post("/", response={201: PersonOut}, auth=WRITE)
+@router.post("/", response={201: PersonOut}, auth=WRITE, url_name="person-list")
 def create(request, payload: PersonIn):
     """Create a person, optionally with their organisation and role there."""
     user = request.auth
@@ -95,7 +95,7 @@ def create(request, payload: PersonIn):
     return Status(201, _reloaded(user, person))
 
 
-@router.get("/{int:person_id}/", response=PersonOut, auth=READ)
+@router.get("/{int:person_id}/", response=PersonOut, auth=READ, url_name="person-detail")
 def read(request, person_id: int):
     return _visible_person(request.auth, person_id)
 
@@ -118,19 +118,19 @@ def _update(request, person_id: int, fields: dict):
     return _reloaded(user, person)
 
 
-@router.put("/{int:person_id}/", response=PersonOut, auth=WRITE)
+@router.put("/{int:person_id}/", response=PersonOut, auth=WRITE, url_name="person-detail")
 def replace(request, person_id: int, payload: PersonIn):
     """Replace the person's own fields; fields left out take their defaults."""
     return _update(request, person_id, payload.model_dump())
 
 
-@router.patch("/{int:person_id}/", response=PersonOut, auth=WRITE)
+@router.patch("/{int:person_id}/", response=PersonOut, auth=WRITE, url_name="person-detail")
 def change(request, person_id: int, payload: PersonPatch):
     """Change only the fields given."""
     return _update(request, person_id, payload.model_dump(exclude_unset=True))
 
 
-@router.delete("/{int:person_id}/", response={204: None}, auth=WRITE)
+@router.delete("/{int:person_id}/", response={204: None}, auth=WRITE, url_name="person-detail")
 def delete(request, person_id: int):
     user = request.auth
     delete_person(user, _visible_person(user, person_id))

@@ -15,7 +15,7 @@ from tradebridge.directory.models import Region
 router = Router(tags=["regions"])
 
 
-@router.get("/", response=list[RegionOut], auth=READ)
+@router.get("/", response=list[RegionOut], auth=READ, url_name="region-list")
 @paginate(DirectoryPagination)
 def list_regions(request, filters: Query[RegionQuery]):
     """Regions by country, kind or parent; ``q`` finds 加州 and guangdong alike."""
@@ -30,6 +30,6 @@ def list_regions(request, filters: Query[RegionQuery]):
     return matching(regions, filters.q)
 
 
-@router.get("/{code}/", response=RegionOut, auth=READ)
+@router.get("/{code}/", response=RegionOut, auth=READ, url_name="region-detail")
 def read_region(request, code: Text):
     return get_object_or_404(Region.objects.select_related("parent"), code__iexact=code)

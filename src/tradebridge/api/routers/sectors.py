@@ -17,7 +17,7 @@ def _sectors():
     return Sector.objects.select_related("parent").prefetch_related("children")
 
 
-@router.get("/", response=list[SectorOut], auth=READ)
+@router.get("/", response=list[SectorOut], auth=READ, url_name="sector-list")
 def list_sectors(request, filters: Query[SectorQuery]):
     """All sectors in taxonomy order, or the children of ``parent``, or the top level."""
     references = resolve_references({"parent": filters.parent or None}, {"parent": sector_by_code})
@@ -29,6 +29,6 @@ def list_sectors(request, filters: Query[SectorQuery]):
     return matching(sectors, filters.q)
 
 
-@router.get("/{code}/", response=SectorOut, auth=READ)
+@router.get("/{code}/", response=SectorOut, auth=READ, url_name="sector-detail")
 def read_sector(request, code: Text):
     return get_object_or_404(_sectors(), code=code.lower())
