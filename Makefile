@@ -24,7 +24,6 @@ demo: migrate
 	$(BIN)/tradebridge load_demo
 
 run: demo
-	@$(BIN)/tradebridge demo_logins
 	@echo "TradeBridge is at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
 	$(BIN)/tradebridge runserver $(HOST):$(PORT)
 

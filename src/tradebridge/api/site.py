@@ -77,3 +77,19 @@ api.add_router("/v1/tokens/", tokens.router)
 def json_not_found(request, rest: str = ""):
     """Unknown paths under /api/ answer JSON, never an HTML page."""
     return JsonResponse({"detail": _("Not found."), "path": request.path}, status=404)
+
+
+def api_index(request):
+    """``/api/``: where the resources and the documentation are."""
+    return JsonResponse(
+        {
+            "name": "TradeBridge API",
+            "version": "1",
+            "docs": request.build_absolute_uri("/api/docs"),
+            "openapi": request.build_absolute_uri("/api/openapi.json"),
+            "resources": {
+                name: request.build_absolute_uri(f"/api/v1/{name}/")
+                for name in ("organisations", "people", "regions", "sectors", "tokens")
+            },
+        }
+    )

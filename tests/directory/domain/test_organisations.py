@@ -61,9 +61,17 @@ def test_other_agency_cannot_edit_or_delete(other_staff_user, company):
         delete_organisation(other_staff_user, company)
 
 
-def test_owner_deletes(staff_user, company):
-    delete_organisation(staff_user, company)
-    assert not Organisation.objects.filter(pk=company.pk).exists()
+def test_owner_deletes(staff_user, agency):
+    organisation = create_organisation(staff_user, {"kind": "company", "name_en": "Gone"})
+    delete_organisation(staff_user, organisation)
+    assert not Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_organisation_with_accounts_is_not_deleted(staff_user, company, representative):
+    with pytest.raises(ValidationError) as error:
+        delete_organisation(staff_user, company)
+    assert "1 user account" in error.value.messages[0]
+    assert Organisation.objects.filter(pk=company.pk).exists()
 
 
 def test_search_document_follows_edits(staff_user, company):

@@ -1,7 +1,8 @@
 """State changes of organisations. Each checks the acting user's permission first."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from tradebridge.accounts.enums import Role
 from tradebridge.directory.enums import Visibility
@@ -65,7 +66,23 @@ def update_organisation(user, organisation: Organisation, data: dict, sectors=No
 
 @transaction.atomic
 def delete_organisation(user, organisation: Organisation) -> None:
-    """Delete an organisation; its affiliations go with it, its units lose their parent."""
+    """Delete an organisation; its affiliations go with it, its units lose their parent.
+
+    Refused (ValidationError) while user accounts act for it: they must be moved first, or
+    their owners would be left acting for nothing.
+    """
     if not user.has_perm("directory.delete_organisation", organisation):
         raise PermissionDenied
+    accounts = organisation.users.count()
+    if accounts:
+        raise ValidationError(
+            {
+                "organisation": ngettext(
+                    "%(count)d user account acts for this organisation; move it first.",
+                    "%(count)d user accounts act for this organisation; move them first.",
+                    accounts,
+                )
+                % {"count": accounts}
+            }
+        )
     organisation.delete()

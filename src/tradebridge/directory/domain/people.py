@@ -49,8 +49,8 @@ def create_person(
         organisation is None or organisation.pk != user.organisation_id
     ):
         raise ValidationError(
-                {"organisation": _("You can add people to your own organisation only.")}
-            )
+            {"organisation": _("You can add people to your own organisation only.")}
+        )
     if organisation is not None and not user.has_perm("directory.view_organisation", organisation):
         raise ValidationError({"organisation": _("Unknown organisation.")})
     person = _apply(Person(owner_id=user.tenant_id), data)

@@ -153,6 +153,11 @@ class OrganisationDeleteView(LoginRequiredMixin, PermissionRequiredMixin, Templa
 
     def post(self, request, *args, **kwargs):
         name = self.organisation.name
-        domain.delete_organisation(request.user, self.organisation)
+        try:
+            domain.delete_organisation(request.user, self.organisation)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return redirect("web:organisation-detail", pk=self.organisation.pk)
         messages.success(request, _("%(name)s was deleted.") % {"name": name})
         return redirect("web:organisation-list")
