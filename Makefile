@@ -28,7 +28,7 @@ run: demo
 	$(BIN)/tradebridge runserver $(HOST):$(PORT)
 
 test: $(STAMP)
-	@$(BIN)/python scripts/run_tests.py
+	@$(BIN)/python scripts/run_tests.py $(ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

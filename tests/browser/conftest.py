@@ -44,7 +44,7 @@ def browser():
         if os.environ.get("TRADEBRIDGE_REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser tests are required but {CHROMIUM} is missing")
         pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only when a browser exists
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
