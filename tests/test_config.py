@@ -13,7 +13,11 @@ from tradebridge import config
 
 
 def _check_deploy(**env):
-    environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "tradebridge.cli", "check", "--deploy", "--fail-level", "WARNING"],
