@@ -56,6 +56,16 @@ def _weights(bag: Sequence[tuple[str, float]], vocab: Vocabulary, allocate: bool
     return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32)
 
 
+def sorted_positions(columns: np.ndarray, dirty: set[int]) -> dict[int, int]:
+    """Map each dirty slot present in the sorted ``columns`` to its position there."""
+    if not dirty:
+        return {}
+    slots = np.fromiter(dirty, dtype=np.int64, count=len(dirty))
+    pos = np.searchsorted(columns, slots)
+    ok = (pos < len(columns)) & (columns[np.minimum(pos, len(columns) - 1)] == slots)
+    return {int(s): int(p) for s, p in zip(slots[ok], pos[ok], strict=True)}
+
+
 class LexicalStore:
     """Rows of pivot bags addressed by slot number."""
 
@@ -164,8 +174,7 @@ class LexicalStore:
             inside = np.flatnonzero(columns < built_n)
             sub = self._matrix[columns[inside]]
             out[:, inside] = (weighted @ sub.T).toarray() / norms[columns[inside]][None, :]
-            where = {int(s): j for j, s in enumerate(columns)}
-            positions = {s: where[s] for s in self._dirty if s in where}
+            positions = sorted_positions(columns, self._dirty)
         for slot, j in positions.items():
             out[:, j] = 0.0
             row = self._rows[slot] if slot < len(self._rows) else None

@@ -13,12 +13,13 @@ from __future__ import annotations
 import gzip
 import re
 import threading
+import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN_RE = re.compile(rf"[{_HAN}]+|[A-Za-z][A-Za-z'\-]*")
+_RUN_RE = re.compile(rf"[{_HAN}]+|[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 _WORD_RE = re.compile(r"[a-z]+")
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -33,7 +34,20 @@ to too type types under up use used using very via was way we were what when whe
 which while who whose will with within without would you your sth sb something somebody
 someone thing things etc nes nesoi whole general mainly especially various certain ie eg
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# CC-CEDICT's own metalanguage ("Taiwan pr.", "(coll.)", "(lit.)", "Kangxi radical 12", ...)
+_CEDICT_META = "pr tw coll lit fig abbr esp cl kangxi radical classifier archaic literary onom"
+STOPWORDS = frozenset(_STOPWORD_TEXT.split() + _CEDICT_META.split())
+# Chinese function words (的, 或, 及, 其他, 用 ...) have a low idf in jieba's shipped idf.txt
+FUNCTION_WORD_IDF = 4.5
+_IRREGULAR = {
+    "frozen": "freeze",
+    "woven": "weave",
+    "spun": "spin",
+    "broken": "break",
+    "molten": "melt",
+    "sewn": "sew",
+    "aluminium": "aluminum",
+}
 
 _DEFINITION_SKIP = (
     "surname ",
@@ -52,24 +66,35 @@ _DEFINITION_SKIP = (
 
 
 def stem(word: str) -> str:
-    """Reduce an English word to a crude stem (plural and common verb endings only).
+    """Reduce an English word to a crude stem: plurals, -ed/-ing, British spellings.
 
-    Deliberately conservative: it must map "batteries" and "battery", "accumulators" and
-    "accumulator", "frozen"/"freeze" need not meet.
+    Deliberately conservative: "batteries" and "battery", "accumulators" and "accumulator",
+    "fibre" and "fiber", "frozen" and "freeze" meet.
     """
     w = word.lower()
+    w = _IRREGULAR.get(w, w)
     if len(w) <= 3:
         return w
+    if w.startswith("sulph"):
+        w = "sulf" + w[5:]
     if w.endswith("ies") and len(w) > 4:
         w = w[:-3] + "y"
     elif w.endswith(("sses", "shes", "ches", "xes", "zes")):
         w = w[:-2]
     elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
         w = w[:-1]
-    if w.endswith("ing") and len(w) > 6:
+    if w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ing") and len(w) > 6:
         w = w[:-3]
     elif w.endswith("ed") and len(w) > 5 and not w.endswith("eed"):
         w = w[:-2]
+    if len(w) > 4 and w.endswith("re") and w[-3] in "bt":
+        w = w[:-2] + "er"  # fibre, metre, litre, centre
+    elif len(w) > 5 and w.endswith(("ise", "yse")):
+        w = w[:-2] + "ze"  # organise, analyse
+    elif len(w) > 5 and w.endswith("our"):
+        w = w[:-2] + "r"  # colour, flavour
     return w
 
 
@@ -175,6 +200,26 @@ def _segmenter():
         return _shared["jieba"]
 
 
+def _chinese_idf() -> dict[str, float]:
+    with _lock:
+        if "jieba_idf" not in _shared:
+            import jieba
+
+            path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+            table = {}
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    word, _, value = line.rstrip("\n").partition(" ")
+                    table[word] = float(value)
+            _shared["jieba_idf"] = table
+        return _shared["jieba_idf"]  # type: ignore[return-value]
+
+
+def is_function_word(word: str) -> bool:
+    """True for Chinese function words (low idf in jieba's table), e.g. 的, 或, 其他."""
+    return _chinese_idf().get(word, 99.0) < FUNCTION_WORD_IDF
+
+
 def _converter():
     with _lock:
         if "opencc" not in _shared:
@@ -197,13 +242,17 @@ def pivot_bag(text: str) -> tuple[tuple[str, float], ...]:
     """
     bag: dict[str, float] = defaultdict(float)
     dictionary = None
-    for run in _RUN_RE.findall(text):
-        if _HAN_RE.match(run):
+    for run in _RUN_RE.findall(unicodedata.normalize("NFKC", text)):
+        if run[0].isdigit():
+            bag[f"#{run}"] += 1.0  # quantities and sizes read the same in both languages
+        elif _HAN_RE.match(run):
             dictionary = dictionary or shared_dictionary()
             simplified = _converter().convert(run)
             for word in _segmenter().lcut(simplified, HMM=False):
                 pieces = [word] if word in dictionary else dictionary.segment_known(word)
                 for piece in pieces:
+                    if is_function_word(piece):
+                        continue
                     for term, weight in dictionary.translate(piece).items():
                         bag[term] += weight
         else:

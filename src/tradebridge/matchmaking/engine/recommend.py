@@ -16,7 +16,15 @@ from .feedback import Feedback, Preferences
 from .index import MatchIndex
 from .profiles import Profile
 from .reasons import REASON_ORDER, explain
-from .scoring import BlockScores, QueryView, Weights, query_views, score_block, top_k_rows
+from .scoring import (
+    BlockScores,
+    QueryView,
+    Weights,
+    query_views,
+    score_block,
+    top_columns,
+    top_k_rows,
+)
 from .taxonomy import region_covers
 
 
@@ -149,8 +157,7 @@ def _two_stage(index, view, weights, allowed, preferences, feedback, k) -> Block
     coarse = score_block(index, [view], weights, coarse=True)
     _adjust(index, coarse.score[0], view, allowed, preferences, feedback, weights)
     n_cand = max(index.coarse_candidates, 20 * k)
-    (top,) = top_k_rows(coarse.score, n_cand)
-    columns = np.array(sorted(slot for slot, _ in top), dtype=np.int64)
+    columns = top_columns(coarse.score[0], n_cand)
     exact = score_block(index, [view], weights, columns=columns)
     full = BlockScores(
         np.full((1, index.n_slots), -np.inf, dtype=np.float32),

@@ -100,6 +100,14 @@ def _take(arr: np.ndarray, n: int, columns: np.ndarray | None) -> np.ndarray:
     return arr[:n] if columns is None else arr[columns]
 
 
+def _dot(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """queries @ matrix.T; einsum loops for a few queries (memory-bound, and multithreaded BLAS
+    gemv is several times slower there on a busy 2-core machine), BLAS GEMM for blocks."""
+    if len(queries) > 4:
+        return queries @ matrix.T
+    return np.stack([np.einsum("ij,j->i", matrix, q) for q in queries])
+
+
 def _hs_scores(index: MatchIndex, views, side: str, n: int, columns) -> np.ndarray:
     """HS level weight of my ``side`` codes against their opposite side, (nq, width)."""
     store = index.hs_offer if side == "needs" else index.hs_need
@@ -135,7 +143,7 @@ def _text_scores(index, views, n, weights: Weights, direction: str, columns=None
         matrix = getattr(index, f"{theirs}_low")
     else:
         matrix = getattr(index, f"{theirs}_vec")
-    enc = q @ _take(matrix, n, columns).T
+    enc = _dot(q, _take(matrix, n, columns))
     store = index.lex_offer if theirs == "offer" else index.lex_need
     lex = store.scores([getattr(v, f"{mine}_bag") for v in views], n, columns)
     rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
@@ -213,6 +221,14 @@ def score_block(
     score -= np.float32(weights.region_miss) * miss
     score[invalid] = -np.inf
     return BlockScores(score, t_no, t_on)
+
+
+def top_columns(row: np.ndarray, k: int) -> np.ndarray:
+    """Sorted slots of the (up to) k best finite values of one score row."""
+    finite = np.flatnonzero(np.isfinite(row))
+    if len(finite) > k:
+        finite = finite[np.argpartition(-row[finite], k - 1)[:k]]
+    return np.sort(finite)
 
 
 def top_k_rows(scores: np.ndarray, k: int) -> list[list[tuple[int, float]]]:

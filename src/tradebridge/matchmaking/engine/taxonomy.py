@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from .lexical import sorted_positions
 from .profiles import HS_LEVELS
 
 HS_LEVEL_WEIGHTS = {8: 1.0, 6: 0.85, 4: 0.7, 2: 0.35}
@@ -149,8 +150,7 @@ class FeatureStore:
             inside = np.flatnonzero(columns < built_n)
             sub = self._matrix[columns[inside]]
             out[:, inside] = (q[:, :built_f] @ sub.T).toarray() > 0
-            where = {int(s): j for j, s in enumerate(columns)}
-            positions = {s: where[s] for s in self._dirty if s in where}
+            positions = sorted_positions(columns, self._dirty)
         for slot, j in positions.items():
             row = self._rows[slot]
             out[:, j] = [bool(row.intersection(r)) for r in rows]
