@@ -21,18 +21,17 @@ class Model:
 
     model: cp_model.CpModel
     x: dict[tuple[int, int], cp_model.IntVar]
+    n_meetings: int = 0
     priority: cp_model.LinearExpr | int = 0
     gaps: list[cp_model.LinearExpr | int] = field(default_factory=list)
     total_gaps: cp_model.LinearExpr | int = 0
+    #: per participant, slot -> literal "busy at that slot" (absent: never busy there)
+    busy: list[dict[int, cp_model.IntVar]] = field(default_factory=list)
 
     def slots(self, solver_value) -> list[int | None]:
         """Read the slot of each meeting from a solver (or callback) ``Value`` function."""
-        out: list[int | None] = []
-        n = 1 + max((m for m, _ in self.x), default=-1)
         chosen = {m: s for (m, s), var in self.x.items() if solver_value(var)}
-        for m in range(n):
-            out.append(chosen.get(m))
-        return out
+        return [chosen.get(m) for m in range(self.n_meetings)]
 
 
 def build_model(
@@ -102,7 +101,9 @@ def build_model(
     priority = sum(problem.meetings[m].priority * var for (m, _), var in x.items())
     if priority_floor is not None:
         model.add(priority >= priority_floor)
-    built = Model(model=model, x=x, priority=priority)
+    built = Model(
+        model=model, x=x, n_meetings=len(problem.meetings), priority=priority, busy=busy
+    )
     if count_gaps:
         _add_gaps(problem, built, busy, mandatory, fairness, gap_lower_bounds)
     return built
@@ -122,6 +123,7 @@ def _add_gaps(problem, built, busy, mandatory, fairness, gap_lower_bounds) -> No
         row = busy[p]
         resumes = []
         for day in participant.days:
+            day_resumes: list[cp_model.IntVar] = []
             seen = None  # literal: busy at some earlier slot of this day
             previous = None  # literal: busy at the previous slot of this day
             for s in day:
@@ -137,7 +139,7 @@ def _add_gaps(problem, built, busy, mandatory, fairness, gap_lower_bounds) -> No
                         model.add_implication(resume, seen)
                         if previous is not None:
                             model.add_implication(resume, previous.Not())
-                    resumes.append(resume)
+                    day_resumes.append(resume)
                 if now is not None:
                     if seen is None:
                         seen = now
@@ -146,6 +148,9 @@ def _add_gaps(problem, built, busy, mandatory, fairness, gap_lower_bounds) -> No
                         model.add_max_equality(merged, [seen, now])
                         seen = merged
                 previous = now
+            if day_resumes:
+                _add_span(model, row, day, day_resumes, mandatory and len(participant.days) == 1)
+            resumes.extend(day_resumes)
         if not resumes:
             gaps.append(0)
             continue
@@ -177,3 +182,51 @@ def _someone_gapless(problem: Problem, busy) -> bool:
         if len(problem.meetings_of[p]) <= 1:
             return True
     return False
+
+
+def _add_span(model, row, day, resumes, meets_for_sure: bool) -> None:
+    """Redundant "span" view of one participant-day, strong when the day has no gap.
+
+    ``first``/``last`` bracket the busy positions; ``broken`` says whether the day has a gap.
+    Without a gap every position in [first, last] is busy and last - first + 1 equals the
+    number of busy positions: the participant's day is one rigid block, which propagates far
+    better than the slot-by-slot run indicators alone.
+    """
+    n = len(day)
+    lits = [(i, row[s]) for i, s in enumerate(day) if s in row]
+    lo, hi = lits[0][0], lits[-1][0]
+    first = model.new_int_var(lo, hi, "")
+    last = model.new_int_var(lo, hi, "")
+    broken = model.new_bool_var("")
+    model.add(sum(resumes) >= 1).only_enforce_if(broken)
+    for r in resumes:
+        model.add_implication(r, broken)
+    count = sum(lit for _, lit in lits)
+    if not meets_for_sure:
+        active = model.new_bool_var("")
+        model.add_max_equality(active, [lit for _, lit in lits])
+        model.add_implication(broken, active)
+    else:
+        active = None
+    enforce = [] if active is None else [active]
+    model.add(last - first + 1 == count).only_enforce_if([broken.Not(), *enforce])
+    model.add(last - first + 1 >= count + 1).only_enforce_if([broken, *enforce])
+    for i in range(n):
+        lit = row.get(day[i])
+        after_first = model.new_bool_var("")
+        before_last = model.new_bool_var("")
+        model.add(first <= i).only_enforce_if(after_first)
+        model.add(first > i).only_enforce_if(after_first.Not())
+        model.add(last >= i).only_enforce_if(before_last)
+        model.add(last < i).only_enforce_if(before_last.Not())
+        if lit is None:
+            # never busy here: without a gap the block cannot cover this position
+            model.add_bool_or(
+                [after_first.Not(), before_last.Not(), broken, *[e.Not() for e in enforce]]
+            )
+            continue
+        model.add_implication(lit, after_first)
+        model.add_implication(lit, before_last)
+        model.add_bool_or(
+            [after_first.Not(), before_last.Not(), broken, lit, *[e.Not() for e in enforce]]
+        )

@@ -87,7 +87,9 @@ class Board:
 def first_come(problem: Problem) -> list[int | None]:
     """Baseline: requests in the given order, each in its earliest free allowed slot."""
     board = Board(problem)
-    order = sorted(range(len(problem.meetings)), key=lambda m: problem.meetings[m].fixed_slot is None)
+    order = sorted(
+        range(len(problem.meetings)), key=lambda m: problem.meetings[m].fixed_slot is None
+    )
     for m in order:
         for s in sorted(problem.meetings[m].allowed):
             if board.free(m, s):
@@ -141,7 +143,9 @@ def _try_insert(board: Board, m: int, depth: int, chain: set[int], rng: random.R
     if depth == 0:
         return False
     for s in allowed:
-        blockers = {board.busy[p][s] for p in problem.meetings[m].participants if s in board.busy[p]}
+        blockers = {
+            board.busy[p][s] for p in problem.meetings[m].participants if s in board.busy[p]
+        }
         if len(blockers) != 1:
             continue
         (b,) = blockers
@@ -169,7 +173,9 @@ def _try_evict(board: Board, m: int) -> list[int] | None:
     weight = problem.meetings[m].priority
     best = None
     for s in problem.meetings[m].allowed:
-        blockers = {board.busy[p][s] for p in problem.meetings[m].participants if s in board.busy[p]}
+        blockers = {
+            board.busy[p][s] for p in problem.meetings[m].participants if s in board.busy[p]
+        }
         if any(problem.meetings[b].fixed_slot is not None for b in blockers):
             continue
         lost = sum(problem.meetings[b].priority for b in blockers)

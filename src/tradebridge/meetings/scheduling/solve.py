@@ -61,7 +61,9 @@ class Result:
             "objective": self.objective,
             "bound": self.bound,
             "scheduled": scheduled,
-            "unscheduled": [m.id for m, s in zip(problem.meetings, self.slots, strict=True) if s is None],
+            "unscheduled": [
+                m.id for m, s in zip(problem.meetings, self.slots, strict=True) if s is None
+            ],
             "gaps_total": sum(self.gaps),
             "gaps_spread": (max(self.gaps) - min(self.gaps)) if self.gaps else 0,
             "seconds": round(self.seconds, 3),
@@ -139,7 +141,9 @@ def solve(
     should_stop = _stopper(cancel)
     fairness = problem.fairness if fairness is None else fairness
     if problem.kind is Kind.BREAKS:
-        result = _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers, started)
+        result = _solve_breaks(
+            problem, time_limit, fairness, progress, should_stop, workers, started
+        )
     else:
         result = _solve_priority(
             problem, time_limit, fairness, progress, should_stop, hint, workers, started
@@ -180,7 +184,9 @@ def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers,
 def _solve_priority(problem, time_limit, fairness, progress, should_stop, hint, workers, started):
     deadline = started + time_limit
     board = greedy(problem, hint)
-    if any(m.fixed_slot is not None and board.slot[i] is None for i, m in enumerate(problem.meetings)):
+    if any(
+        m.fixed_slot is not None and board.slot[i] is None for i, m in enumerate(problem.meetings)
+    ):
         empty = [None] * len(problem.meetings)
         return Result(Kind.PRIORITY, "infeasible", None, None, empty, [], 0.0)
     size = sum(len(m.allowed) for m in problem.meetings)
@@ -248,5 +254,11 @@ def _priority_heuristic(problem, board, deadline, progress, should_stop, started
             bound = min(bound, relaxed)
     value = float(board.value)
     return Result(
-        Kind.PRIORITY, "optimal" if value >= bound else "feasible", value, bound, board.slot, [], 0.0
+        Kind.PRIORITY,
+        "optimal" if value >= bound else "feasible",
+        value,
+        bound,
+        board.slot,
+        [],
+        0.0,
     )

@@ -1,0 +1,91 @@
+"""Breaks as idle holes inside a busy span (the BREAKS model for mandatory meetings).
+
+Every meeting is mandatory, so participant p is busy in exactly k_p slots of the day. Its day
+is a span [first, first + k_p + idle) that contains every busy slot; the span's idle positions
+are "holes" and each maximal run of holes is one break. With no hole the participant's day is a
+rigid block of length k_p, which CP-SAT propagates very well (interval-like reasoning on
+``first``), while slot-by-slot run indicators alone do not. Breaks are counted with "a hole run
+starts here" literals, so the objective is a plain sum of Booleans.
+"""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from .cpsat_model import Model
+from .problem import Problem
+
+
+def add_spans(
+    problem: Problem,
+    built: Model,
+    fairness: int | None,
+    gap_lower_bounds: list[int] | None = None,
+) -> None:
+    """Add spans, holes, per-participant breaks, fairness and ``built.total_gaps``.
+
+    Requires a model built with ``mandatory=True``; each participant must have one day (as in
+    the B2B benchmark), otherwise use the run indicators of :mod:`.cpsat_model`.
+    """
+    model = built.model
+    gapless = any(len(problem.meetings_of[p]) <= 1 for p in range(len(problem.participants)))
+    gaps: list[cp_model.LinearExpr | int] = []
+    for p, participant in enumerate(problem.participants):
+        k = len(problem.meetings_of[p])
+        row = built.busy[p]
+        if k <= 1 or len(participant.days) != 1:
+            gaps.append(0)
+            continue
+        day = participant.days[0]
+        n = len(day)
+        first = model.new_int_var(0, n - k, f"first{p}")
+        idle = model.new_int_var(0, n - k, f"idle{p}")
+        model.add(first + k + idle <= n)
+        holes = []
+        for i, s in enumerate(day):
+            starts_before = model.new_bool_var("")  # first <= i
+            ends_after = model.new_bool_var("")  # i < first + k + idle
+            model.add(first <= i).only_enforce_if(starts_before)
+            model.add(first >= i + 1).only_enforce_if(starts_before.Not())
+            model.add(first + k + idle >= i + 1).only_enforce_if(ends_after)
+            model.add(first + k + idle <= i).only_enforce_if(ends_after.Not())
+            busy = row.get(s)
+            hole = model.new_bool_var(f"hole{p}_{i}")
+            # hole <=> inside span and not busy
+            model.add_implication(hole, starts_before)
+            model.add_implication(hole, ends_after)
+            if busy is not None:
+                model.add_implication(busy, starts_before)
+                model.add_implication(busy, ends_after)
+                model.add_implication(hole, busy.Not())
+                model.add_bool_or([starts_before.Not(), ends_after.Not(), busy, hole])
+            else:
+                model.add_bool_or([starts_before.Not(), ends_after.Not(), hole])
+            holes.append(hole)
+        model.add(sum(holes) == idle)
+        opens = []
+        for i in range(1, n):
+            # a hole run starting at i (position 0 is never a hole: the span starts busy)
+            start = model.new_bool_var(f"break{p}_{i}")
+            model.add_implication(start, holes[i])
+            model.add_implication(start, holes[i - 1].Not())
+            model.add_bool_or([start, holes[i].Not(), holes[i - 1]])
+            opens.append(start)
+        model.add_implication(holes[0], holes[0].Not())  # the span begins with a meeting
+        gap = sum(opens)
+        model.add(gap <= idle)
+        if gap_lower_bounds and gap_lower_bounds[p] > 0:
+            model.add(gap >= gap_lower_bounds[p])
+        gaps.append(gap)
+    built.gaps = gaps
+    built.total_gaps = sum(g for g in gaps if not isinstance(g, int))
+    real = [g for g in gaps if not isinstance(g, int)]
+    if fairness is not None and real:
+        if gapless:
+            for g in real:
+                model.add(g <= fairness)
+        else:
+            lo = model.new_int_var(0, problem.n_slots, "gap_min")
+            for g in real:
+                model.add(g >= lo)
+                model.add(g <= lo + fairness)
