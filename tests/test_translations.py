@@ -53,21 +53,13 @@ def msgfmt_statistics(po: Path, output: Path | str = os.devnull) -> dict[str, in
 
 def fuzzy_and_untranslated(po: Path) -> list[str]:
     """The msgids msgattrib reports as fuzzy or untranslated, to name them in a failure."""
-    result = (
-        subprocess.run(
-            ["msgattrib", "--only-fuzzy", "--no-wrap", str(po)],
-            capture_output=True,
-            text=True,
-            check=False,
+    found = []
+    for option in ("--only-fuzzy", "--untranslated"):
+        listing = subprocess.run(
+            ["msgattrib", option, "--no-wrap", str(po)], capture_output=True, text=True, check=False
         ).stdout
-        + subprocess.run(
-            ["msgattrib", "--untranslated", "--no-wrap", str(po)],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-    )
-    return [m for m in re.findall(r'^msgid "(.+)"$', result, flags=re.MULTILINE)]
+        found += re.findall(r'^msgid "(.+)"$', listing, flags=re.MULTILINE)
+    return found
 
 
 def test_every_message_in_the_source_is_translated(tmp_path, monkeypatch, settings):
