@@ -192,3 +192,18 @@ def test_preferences_change_language_and_zone(client, staff_user):
 def test_unknown_page_is_a_friendly_404(client, db):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
+
+
+def test_person_form_takes_languages_and_zone(client, staff_user, company):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("web:person-create"),
+        {"name_en": "Jennifer Zou", "languages": ["en", "zh"], "timezone": "Asia/Shanghai",
+         "visibility": "public", "organisation": company.pk, "role_en": "Vice president"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    person = company.people.get(name_en="Jennifer Zou")
+    assert (person.languages, person.timezone) == ("en,zh", "Asia/Shanghai")
+    edit = client.get(reverse("web:person-edit", args=[person.pk])).content.decode()
+    assert 'value="zh" id="id_languages_1" checked' in edit
+    assert 'value="es" id="id_languages_2" checked' not in edit

@@ -5,7 +5,9 @@ from tradebridge.accounts.enums import Role
 from tradebridge.directory.domain import organisations as organisation_domain
 from tradebridge.directory.domain import people as people_domain
 from tradebridge.directory.domain.visibility import visible_organisations
+from tradebridge.directory.enums import LANGUAGE_CHOICES
 from tradebridge.directory.models import Organisation, Person, Region, Sector
+from tradebridge.web.forms.accounts import timezone_choices
 
 
 class RegionChoiceField(forms.ModelChoiceField):
@@ -69,6 +71,15 @@ class OrganisationForm(DirectoryForm):
 
 
 class PersonForm(DirectoryForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    timezone = forms.ChoiceField(
+        label=_("time zone"), choices=lambda: [("", "—"), *timezone_choices()], required=False
+    )
     data_protection_region = RegionChoiceField(
         queryset=Region.objects.none(), required=False, label=_("data-protection region")
     )
@@ -92,11 +103,15 @@ class PersonForm(DirectoryForm):
             )
             self.fields["organisation"].required = True
         if self.instance.pk:
+            self.initial["languages"] = self.instance.language_list()
             affiliation = self.instance.affiliations.select_related("organisation").first()
             if affiliation:
                 self.initial.setdefault("organisation", affiliation.organisation_id)
                 self.initial.setdefault("role_en", affiliation.role_en)
                 self.initial.setdefault("role_zh", affiliation.role_zh)
+
+    def clean_languages(self) -> str:
+        return ",".join(self.cleaned_data["languages"])
 
     def person_data(self) -> dict:
         return {name: self.cleaned_data[name] for name in people_domain.EDITABLE_FIELDS
