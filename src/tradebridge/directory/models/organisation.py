@@ -1,14 +1,14 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.common.bilingual import other, pick
+from tradebridge.common.bilingual import BilingualNameMixin, pick
 from tradebridge.common.text_search import build_document
-from tradebridge.directory.enums import OrganisationKind, Visibility
+from tradebridge.directory.enums import OrganisationKind
+from tradebridge.directory.models.ownership import OwnedRecord
 from tradebridge.directory.validators import validate_logo
 
 
-class Organisation(models.Model):
+class Organisation(BilingualNameMixin, OwnedRecord):
     """A government body, agency, chamber, company, port, university or other organisation.
 
     An organisation of kind *agency* (or government body, chamber) whose staff use TradeBridge is
@@ -45,21 +45,7 @@ class Organisation(models.Model):
     website = models.URLField(_("website"), blank=True)
     is_sme = models.BooleanField(_("small or medium enterprise"), default=False)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_logo])
-    visibility = models.CharField(
-        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
-    owner = models.ForeignKey(
-        "self",
-        verbose_name=_("managed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="managed_organisations",
-        help_text=_("The agency that keeps this record"),
-    )
     search_document = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name_en", "name_zh"]
@@ -72,28 +58,9 @@ class Organisation(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return pick(self.name_en, self.name_zh)
-
-    @property
-    def other_name(self) -> str:
-        return other(self.name_en, self.name_zh)
-
     @property
     def description(self) -> str:
         return pick(self.description_en, self.description_zh)
-
-    @property
-    def is_private(self) -> bool:
-        return self.visibility == Visibility.PRIVATE
-
-    def clean(self):
-        if not self.name_en.strip() and not self.name_zh.strip():
-            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         shorts = [s.strip() for s in self.short_name.split(",") if s.strip()]

@@ -1,10 +1,9 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.common.bilingual import other, pick
+from tradebridge.common.bilingual import BilingualNameMixin, pick
 from tradebridge.common.text_search import build_document
-from tradebridge.directory.enums import Visibility
+from tradebridge.directory.models.ownership import OwnedRecord
 from tradebridge.directory.validators import (
     validate_language_list,
     validate_phone,
@@ -12,7 +11,7 @@ from tradebridge.directory.validators import (
 )
 
 
-class Person(models.Model):
+class Person(BilingualNameMixin, OwnedRecord):
     """Someone the directory knows: an official, an executive, a trade officer."""
 
     name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
@@ -52,20 +51,7 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("organisations"),
     )
-    visibility = models.CharField(
-        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
-    owner = models.ForeignKey(
-        "directory.Organisation",
-        verbose_name=_("managed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="managed_people",
-    )
     search_document = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name_en", "name_zh"]
@@ -78,31 +64,12 @@ class Person(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return pick(self.name_en, self.name_zh)
-
-    @property
-    def other_name(self) -> str:
-        return other(self.name_en, self.name_zh)
-
     @property
     def title(self) -> str:
         return pick(self.title_en, self.title_zh)
 
-    @property
-    def is_private(self) -> bool:
-        return self.visibility == Visibility.PRIVATE
-
     def language_list(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
-
-    def clean(self):
-        if not self.name_en.strip() and not self.name_zh.strip():
-            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         self.search_document = build_document(

@@ -1,14 +1,13 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.common.bilingual import other, pick
+from tradebridge.common.bilingual import BilingualNameMixin
 from tradebridge.common.text_search import build_document
 from tradebridge.directory.enums import RegionKind
 from tradebridge.directory.validators import validate_timezone
 
 
-class Region(models.Model):
+class Region(BilingualNameMixin, models.Model):
     """A country, or a place beneath one: province, state, city, county or port."""
 
     code = models.CharField(
@@ -54,20 +53,8 @@ class Region(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return pick(self.name_en, self.name_zh)
-
-    @property
-    def other_name(self) -> str:
-        return other(self.name_en, self.name_zh)
-
     def alias_list(self) -> list[str]:
         return [a.strip() for a in self.aliases.split(",") if a.strip()]
-
-    def clean(self):
-        if not self.name_en.strip() and not self.name_zh.strip():
-            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
     def save(self, *args, **kwargs):
         self.country_code = (self.parent.country_code if self.parent else self.code[:2]).upper()

@@ -2,7 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.common.bilingual import other, pick
+from tradebridge.common.bilingual import BilingualNameMixin
 from tradebridge.common.text_search import build_document
 
 hs_chapter_list = RegexValidator(
@@ -10,7 +10,7 @@ hs_chapter_list = RegexValidator(
 )
 
 
-class Sector(models.Model):
+class Sector(BilingualNameMixin, models.Model):
     """A node of the two-level bilingual sector taxonomy."""
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
@@ -37,14 +37,6 @@ class Sector(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return pick(self.name_en, self.name_zh)
-
-    @property
-    def other_name(self) -> str:
-        return other(self.name_en, self.name_zh)
 
     def hs_chapter_list(self) -> list[str]:
         return [c for c in self.hs_chapters.split(",") if c]
