@@ -2,7 +2,13 @@
 
 import numpy as np
 
-from tradebridge.matchmaking.engine import MatchIndex, ProfileVectors, profile_from_dict, recommend
+from tradebridge.matchmaking.engine import (
+    MatchIndex,
+    ProfileVectors,
+    profile_from_dict,
+    recommend,
+    recommend_all,
+)
 
 ROWS = [
     {"id": "buyer", "needs": "锂离子蓄电池"},
@@ -93,12 +99,18 @@ def test_coarse_scan_of_large_indexes_keeps_exact_ranking(build_index):
         )
     ]
     exact = build_index(rows)
-    coarse = build_index(rows, exact_below=0, coarse_dims=8, coarse_candidates=4)
+    coarse = build_index(
+        rows, exact_below=0, coarse_dims=8, coarse_candidates=4, batch_candidates=4
+    )
     assert coarse.uses_coarse_scan() and not exact.uses_coarse_scan()
     for pid in exact.ids():
         want, got = recommend(exact, pid, k=2), recommend(coarse, pid, k=2)
         assert [r.id for r in got] == [r.id for r in want]
         assert np.allclose([r.score for r in got], [r.score for r in want], atol=1e-4)
         assert [r.reasons for r in got] == [r.reasons for r in want]
+    everyone = dict(recommend_all(coarse, k=2, batch_size=3))
+    assert {pid: [r.id for r in recs] for pid, recs in everyone.items()} == {
+        pid: [r.id for r in recommend(exact, pid, k=2)] for pid in exact.ids()
+    }
     coarse.update(profile_from_dict({"id": "p0", "offers": "soybeans", "needs": "乳制品"}))
     assert recommend(coarse, "p0", k=2)[0].id == "p2"

@@ -78,6 +78,7 @@ class MatchIndex:
         exact_below: int = 30_000,
         coarse_dims: int = 128,
         coarse_candidates: int = 2000,
+        batch_candidates: int = 100,
     ) -> None:
         self.encoder = encoder or default_encoder()
         self.dim = self.encoder.dim
@@ -105,7 +106,8 @@ class MatchIndex:
         # (``coarse_dims`` wide) to pick candidates, then score those exactly.
         self.exact_below = exact_below
         self.coarse_dims = coarse_dims
-        self.coarse_candidates = coarse_candidates
+        self.coarse_candidates = coarse_candidates  # rescored exactly for one query
+        self.batch_candidates = batch_candidates  # per profile in recommend_all
         self.basis: np.ndarray | None = None
         self.offer_low: np.ndarray | None = None
         self.need_low: np.ndarray | None = None

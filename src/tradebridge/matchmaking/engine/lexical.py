@@ -56,16 +56,6 @@ def _weights(bag: Sequence[tuple[str, float]], vocab: Vocabulary, allocate: bool
     return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float32)
 
 
-def sorted_positions(columns: np.ndarray, dirty: set[int]) -> dict[int, int]:
-    """Map each dirty slot present in the sorted ``columns`` to its position there."""
-    if not dirty:
-        return {}
-    slots = np.fromiter(dirty, dtype=np.int64, count=len(dirty))
-    pos = np.searchsorted(columns, slots)
-    ok = (pos < len(columns)) & (columns[np.minimum(pos, len(columns) - 1)] == slots)
-    return {int(s): int(p) for s, p in zip(slots[ok], pos[ok], strict=True)}
-
-
 class LexicalStore:
     """Rows of pivot bags addressed by slot number."""
 
@@ -144,43 +134,26 @@ class LexicalStore:
             shape=(len(bags), len(idf)),
         )
 
-    def scores(
-        self,
-        bags: Sequence[Sequence[tuple[str, float]]],
-        n_slots: int,
-        columns: np.ndarray | None = None,
-    ) -> np.ndarray:
-        """Cosine of each query bag with every slot (or with the slots in ``columns``).
-
-        Returns float32 (len(bags), n_slots), or (len(bags), len(columns)).
-        """
-        width_out = n_slots if columns is None else len(columns)
+    def scores(self, bags: Sequence[Sequence[tuple[str, float]]], n_slots: int) -> np.ndarray:
+        """Cosine of each query bag with every slot: float32 (len(bags), n_slots)."""
         if not self.vocab.columns:
-            return np.zeros((len(bags), width_out), dtype=np.float32)
+            return np.zeros((len(bags), n_slots), dtype=np.float32)
         if self._matrix is None or len(self._dirty) > self.rebuild_after:
             self.rebuild()
         idf = self.vocab.idf()
         queries = self.query_matrix(bags)  # rows q * idf / |q * idf|
-        out = np.zeros((len(bags), width_out), dtype=np.float32)
+        out = np.zeros((len(bags), n_slots), dtype=np.float32)
         built_v, built_n = self._matrix.shape[1], self._matrix.shape[0]
         weighted = queries[:, :built_v] @ sp.diags(idf[:built_v])
-        norms = self._doc_norms(idf)
-        if columns is None:
-            width = min(built_n, n_slots)
-            out[:, :width] = (weighted @ self._matrix_t[:, :width]).toarray()
-            out[:, :width] /= norms[None, :width]
-            positions = {s: s for s in self._dirty if s < n_slots}
-        else:
-            inside = np.flatnonzero(columns < built_n)
-            sub = self._matrix[columns[inside]]
-            out[:, inside] = (weighted @ sub.T).toarray() / norms[columns[inside]][None, :]
-            positions = sorted_positions(columns, self._dirty)
-        for slot, j in positions.items():
-            out[:, j] = 0.0
+        width = min(built_n, n_slots)
+        out[:, :width] = (weighted @ self._matrix_t[:, :width]).toarray()
+        out[:, :width] /= self._doc_norms(idf)[None, :width]
+        for slot in (s for s in self._dirty if s < n_slots):
+            out[:, slot] = 0.0
             row = self._rows[slot] if slot < len(self._rows) else None
             if row is None:
                 continue
             w = row[1] * idf[row[0]]
             w /= max(float(np.linalg.norm(w)), 1e-12)
-            out[:, j] = queries[:, row[0]] @ w
+            out[:, slot] = queries[:, row[0]] @ w
         return out

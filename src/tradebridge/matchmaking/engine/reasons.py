@@ -19,14 +19,32 @@ from .taxonomy import best_hs_match, region_covers
 REASON_ORDER = ("hs", "sector", "text", "deal", "region", "preferred", "meeting_requested")
 
 
-def _weighted(bag, idf: np.ndarray, columns: dict[str, int]) -> dict[str, float]:
-    out = {}
-    for term, weight in bag:
-        col = columns.get(term)
-        w = float(np.log1p(weight)) * (float(idf[col]) if col is not None else float(idf.max()))
-        out[term] = w
-    norm = sum(w * w for w in out.values()) ** 0.5 or 1.0
-    return {t: w / norm for t, w in out.items()}
+class _WeightedBags:
+    """Idf-weighted, normalised pivot bags of texts, cached while document frequencies hold."""
+
+    def __init__(self) -> None:
+        self.version = -1
+        self.idf = np.ones(1, dtype=np.float32)
+        self.bags: dict[str, dict[str, float]] = {}
+
+    def get(self, index: MatchIndex, text: str) -> dict[str, float]:
+        vocab = index.vocab
+        if self.version != vocab.version or len(self.bags) > 50_000:
+            self.version = vocab.version
+            self.idf = vocab.idf() if vocab.columns else np.ones(1, dtype=np.float32)
+            self.bags = {}
+        bag = self.bags.get(text)
+        if bag is None:
+            top = float(self.idf.max())
+            out = {}
+            for term, weight in pivot_bag(text):
+                col = vocab.columns.get(term)
+                out[term] = float(np.log1p(weight)) * (
+                    float(self.idf[col]) if col is not None else top
+                )
+            norm = sum(w * w for w in out.values()) ** 0.5 or 1.0
+            bag = self.bags[text] = {t: w / norm for t, w in out.items()}
+        return bag
 
 
 def best_text_pair(
@@ -41,10 +59,11 @@ def best_text_pair(
     if not mine or not theirs:
         return None
     cos = mine_vecs.astype(np.float32) @ theirs_vecs.astype(np.float32).T
-    idf = index.vocab.idf() if index.vocab.columns else np.ones(1, dtype=np.float32)
-    cols = index.vocab.columns
-    bags_a = [_weighted(pivot_bag(t), idf, cols) for t in mine]
-    bags_b = [_weighted(pivot_bag(t), idf, cols) for t in theirs]
+    cache = getattr(index, "_reason_bags", None)
+    if cache is None:
+        cache = index._reason_bags = _WeightedBags()
+    bags_a = [cache.get(index, t) for t in mine]
+    bags_b = [cache.get(index, t) for t in theirs]
     best = None
     for i, a in enumerate(bags_a):
         for j, b in enumerate(bags_b):

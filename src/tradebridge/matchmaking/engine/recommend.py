@@ -3,6 +3,10 @@
 ``recommend(index, "acme", k=10)`` ranks partners for one profile (indexed, or an ad-hoc
 :class:`Profile`); ``recommend_all(index, k=10)`` does it for everyone in blocks. Both accept
 the participants of one event (``candidates``), :class:`Preferences` and :class:`Feedback`.
+
+Large indexes (``index.uses_coarse_scan()``) are ranked in two passes: every component of the
+score is exact except the sentence-vector cosine, first taken on a PCA projection; the best
+candidates of that pass are then rescored with the full vectors. Small indexes are exact.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from .index import MatchIndex
 from .profiles import Profile
 from .reasons import REASON_ORDER, explain
 from .scoring import (
-    BlockScores,
     QueryView,
     Weights,
+    block_parts,
+    combine_parts,
     query_views,
-    score_block,
+    refine,
     top_columns,
     top_k_rows,
 )
@@ -45,69 +50,106 @@ def _slots(index: MatchIndex, ids: Iterable[str]) -> list[int]:
     return [index.slot_of[i] for i in ids if i in index.slot_of]
 
 
-def _adjust(
+def _adjustment(
     index: MatchIndex,
     row: np.ndarray,
-    view: QueryView,
     allowed: np.ndarray | None,
     prefs: Preferences | None,
     feedback: Feedback | None,
     weights: Weights,
-) -> None:
-    """Apply event subset, preferences and feedback to one row of scores, in place."""
+) -> np.ndarray | None:
+    """Additive change to one row of scores (-inf excludes) for event, preferences, feedback."""
+    if allowed is None and prefs is None and feedback is None:
+        return None
     n = len(row)
+    delta = np.zeros(n, dtype=np.float32)
     if allowed is not None:
-        row[~allowed[:n]] = -np.inf
+        delta[~allowed[:n]] = -np.inf
+    live = np.flatnonzero(np.isfinite(row) & np.isfinite(delta))
     if prefs is not None:
-        row[_slots(index, prefs.excluded)] = -np.inf
-        row[_slots(index, prefs.preferred)] += weights.preferred
+        delta[_slots(index, prefs.excluded)] = -np.inf
+        delta[_slots(index, prefs.preferred)] += weights.preferred
         if prefs.preferred_regions or prefs.preferred_sectors:
-            bonus = np.zeros(n, dtype=bool)
-            for slot in np.flatnonzero(np.isfinite(row)):
+            for slot in live:
                 other = index.profiles[slot]
                 sectors = set(other.offers.sectors) | set(other.needs.sectors)
                 sectors |= {a for s in sectors for a in index.sectors.ancestors(s)}
-                bonus[slot] = bool(sectors & set(prefs.preferred_sectors)) or bool(
-                    other.home
-                    and any(region_covers(r, other.home) for r in prefs.preferred_regions)
-                )
-            row[bonus] += weights.preferred_attribute
+                home = other.home
+                if sectors & set(prefs.preferred_sectors) or (
+                    home and any(region_covers(r, home) for r in prefs.preferred_regions)
+                ):
+                    delta[slot] += weights.preferred_attribute
     if feedback is not None:
         rejected = _slots(index, feedback.not_relevant)
-        live = np.flatnonzero(np.isfinite(row))
         if rejected and len(live):
             sim = np.maximum(
                 index.offer_vec[live] @ index.offer_vec[rejected].T,
                 index.need_vec[live] @ index.need_vec[rejected].T,
             ).max(axis=1)
             scale = (sim - weights.rejected_threshold) / (1.0 - weights.rejected_threshold)
-            row[live] -= weights.rejected_similarity * np.clip(scale, 0.0, 1.0).astype(np.float32)
-        if rejected:
-            row[rejected] = -np.inf
+            delta[live] -= weights.rejected_similarity * np.clip(scale, 0.0, 1.0)
+        delta[rejected] = -np.inf
         if feedback.requested == "exclude":
-            row[_slots(index, feedback.meeting_requested)] = -np.inf
+            delta[_slots(index, feedback.meeting_requested)] = -np.inf
+    return delta
+
+
+def _rank(
+    index: MatchIndex,
+    views: list[QueryView],
+    k: int,
+    allowed: np.ndarray | None,
+    preferences: Mapping[str, Preferences],
+    feedback: Mapping[str, Feedback],
+    weights: Weights,
+) -> list[list[tuple[int, float, float, float]]]:
+    """Per view, the k best (slot, score, text need->offer, text offer->need)."""
+    coarse = index.uses_coarse_scan()
+    parts = block_parts(index, views, weights, coarse)
+    score, t_no, t_on = combine_parts(parts, weights)
+    deltas = []
+    for r, view in enumerate(views):
+        pid = view.profile.id
+        delta = _adjustment(
+            index, score[r], allowed, preferences.get(pid), feedback.get(pid), weights
+        )
+        if delta is not None:
+            score[r] += delta
+        deltas.append(delta)
+    if not coarse:
+        return [
+            [(s, v, float(t_no[r, s]), float(t_on[r, s])) for s, v in top]
+            for r, top in enumerate(top_k_rows(score, k))
+        ]
+    size = max(index.coarse_candidates if len(views) == 1 else index.batch_candidates, 2 * k)
+    cand = np.zeros((len(views), size), dtype=np.int64)
+    valid = np.zeros((len(views), size), dtype=bool)
+    for r in range(len(views)):
+        cols = top_columns(score[r], size)
+        cand[r, : len(cols)] = cols
+        valid[r, : len(cols)] = True
+    exact, e_no, e_on = refine(index, views, parts, weights, cand)
+    for r, delta in enumerate(deltas):
+        if delta is not None:
+            exact[r] += delta[cand[r]]
+    exact[~valid] = -np.inf
+    out = []
+    for r, top in enumerate(top_k_rows(exact, k)):
+        out.append([(int(cand[r, j]), v, float(e_no[r, j]), float(e_on[r, j])) for j, v in top])
+    return out
 
 
 def _finish(
     index: MatchIndex,
     view: QueryView,
-    block: BlockScores,
-    r: int,
-    top: list[tuple[int, float]],
+    top: list[tuple[int, float, float, float]],
     prefs: Preferences | None,
     feedback: Feedback | None,
     weights: Weights,
 ) -> list[Recommendation]:
     out = []
-    for slot, score in top:
-        reasons = explain(
-            index,
-            view,
-            slot,
-            float(block.text_need_offer[r, slot]),
-            float(block.text_offer_need[r, slot]),
-            weights,
-        )
+    for slot, score, t_no, t_on in top:
+        reasons = explain(index, view, slot, t_no, t_on, weights)
         pid = index.profiles[slot].id
         if prefs is not None and pid in prefs.preferred:
             reasons.append({"kind": "preferred"})
@@ -142,32 +184,11 @@ def recommend(
     """
     weights = weights or Weights()
     (view,) = query_views(index, [profile])
-    allowed = _allowed(index, candidates)
-    if index.uses_coarse_scan():
-        block = _two_stage(index, view, weights, allowed, preferences, feedback, k)
-    else:
-        block = score_block(index, [view], weights)
-    _adjust(index, block.score[0], view, allowed, preferences, feedback, weights)
-    (top,) = top_k_rows(block.score, k)
-    return _finish(index, view, block, 0, top, preferences, feedback, weights)
-
-
-def _two_stage(index, view, weights, allowed, preferences, feedback, k) -> BlockScores:
-    """Coarse scan of all slots on projected vectors, then exact scores of the best ones."""
-    coarse = score_block(index, [view], weights, coarse=True)
-    _adjust(index, coarse.score[0], view, allowed, preferences, feedback, weights)
-    n_cand = max(index.coarse_candidates, 20 * k)
-    columns = top_columns(coarse.score[0], n_cand)
-    exact = score_block(index, [view], weights, columns=columns)
-    full = BlockScores(
-        np.full((1, index.n_slots), -np.inf, dtype=np.float32),
-        np.zeros((1, index.n_slots), dtype=np.float32),
-        np.zeros((1, index.n_slots), dtype=np.float32),
-    )
-    full.score[0, columns] = exact.score[0]
-    full.text_need_offer[0, columns] = exact.text_need_offer[0]
-    full.text_offer_need[0, columns] = exact.text_offer_need[0]
-    return full
+    pid = view.profile.id
+    prefs = {pid: preferences} if preferences is not None else {}
+    fb = {pid: feedback} if feedback is not None else {}
+    (top,) = _rank(index, [view], k, _allowed(index, candidates), prefs, fb, weights)
+    return _finish(index, view, top, preferences, feedback, weights)
 
 
 def recommend_all(
@@ -179,7 +200,7 @@ def recommend_all(
     preferences: Mapping[str, Preferences] | None = None,
     feedback: Mapping[str, Feedback] | None = None,
     weights: Weights | None = None,
-    batch_size: int = 128,
+    batch_size: int = 64,
 ) -> Iterator[tuple[str, list[Recommendation]]]:
     """Yield (id, recommendations) for every indexed profile (or ``ids``), in blocks."""
     weights = weights or Weights()
@@ -187,27 +208,8 @@ def recommend_all(
     allowed = _allowed(index, candidates)
     order = list(ids) if ids is not None else index.ids()
     for start in range(0, len(order), batch_size):
-        chunk = order[start : start + batch_size]
-        views = query_views(index, chunk)
-        block = score_block(index, views, weights)
-        for r, view in enumerate(views):
+        views = query_views(index, order[start : start + batch_size])
+        tops = _rank(index, views, k, allowed, preferences, feedback, weights)
+        for view, top in zip(views, tops, strict=True):
             pid = view.profile.id
-            if allowed is not None or pid in preferences or pid in feedback:
-                _adjust(
-                    index,
-                    block.score[r],
-                    view,
-                    allowed,
-                    preferences.get(pid),
-                    feedback.get(pid),
-                    weights,
-                )
-        tops = top_k_rows(block.score, k)
-        for r, view in enumerate(views):
-            pid = view.profile.id
-            yield (
-                pid,
-                _finish(
-                    index, view, block, r, tops[r], preferences.get(pid), feedback.get(pid), weights
-                ),
-            )
+            yield pid, _finish(index, view, top, preferences.get(pid), feedback.get(pid), weights)

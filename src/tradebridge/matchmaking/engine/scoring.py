@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from .index import DEAL_BITS, MatchIndex, ProfileVectors, mean_vector, side_bag, side_hs_features
 from .profiles import COMPLEMENTS, DEAL_TYPES, Profile
@@ -96,10 +97,6 @@ def query_views(index: MatchIndex, profiles: list[Profile | str]) -> list[QueryV
     return views
 
 
-def _take(arr: np.ndarray, n: int, columns: np.ndarray | None) -> np.ndarray:
-    return arr[:n] if columns is None else arr[columns]
-
-
 def _dot(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """queries @ matrix.T; einsum loops for a few queries (memory-bound, and multithreaded BLAS
     gemv is several times slower there on a busy 2-core machine), BLAS GEMM for blocks."""
@@ -108,119 +105,179 @@ def _dot(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return np.stack([np.einsum("ij,j->i", matrix, q) for q in queries])
 
 
-def _hs_scores(index: MatchIndex, views, side: str, n: int, columns) -> np.ndarray:
-    """HS level weight of my ``side`` codes against their opposite side, (nq, width)."""
-    store = index.hs_offer if side == "needs" else index.hs_need
-    rows = [f for v in views for f in side_hs_features(getattr(v.profile, side))]
-    shared = store.shared(rows, n, columns)
-    shared = shared.reshape(len(views), 4, shared.shape[1])
-    out = np.zeros((len(views), shared.shape[2]), dtype=np.float32)
-    for i, level in enumerate((8, 6, 4, 2)):
-        np.maximum(out, shared[:, i] * np.float32(HS_LEVEL_WEIGHTS[level]), out=out)
-    return out
+def _indicators(counts: sp.csr_matrix, per_query: int, weights: list[float]) -> sp.csr_matrix:
+    """Sum over each query's ``per_query`` rows of weight * [count > 0]: sparse (nq, n)."""
+    counts = counts.copy()
+    counts.data = np.minimum(counts.data, 1.0)
+    nq = counts.shape[0] // per_query
+    agg = sp.csr_matrix(
+        (
+            np.tile(np.asarray(weights, dtype=np.float32), nq),
+            (np.repeat(np.arange(nq), per_query), np.arange(nq * per_query)),
+        ),
+        shape=(nq, nq * per_query),
+    )
+    return (agg @ counts).tocsr()
 
 
-def _sector_scores(index: MatchIndex, views, side: str, n: int, columns) -> np.ndarray:
-    store = index.sec_offer if side == "needs" else index.sec_need
-    rows = []
-    for v in views:
-        sectors = getattr(v.profile, side).sectors
-        ancestors = {a for s in sectors for a in index.sectors.ancestors(s)}
-        rows += [{f"s:{s}" for s in sectors}, {f"s:{a}" for a in ancestors}]
-        rows.append({f"a:{s}" for s in sectors})
-    shared = store.shared(rows, n, columns)
-    shared = shared.reshape(len(views), 3, shared.shape[1])
-    related = np.where(shared[:, 1] | shared[:, 2], np.float32(0.5), np.float32(0.0))
-    return np.where(shared[:, 0], np.float32(1.0), related)
+# HS levels are nested (sharing a subheading implies sharing its heading and chapter), so the
+# weight of the longest shared level is the sum of the increments of all shared levels.
+_HS_INCREMENTS = [
+    HS_LEVEL_WEIGHTS[8] - HS_LEVEL_WEIGHTS[6],
+    HS_LEVEL_WEIGHTS[6] - HS_LEVEL_WEIGHTS[4],
+    HS_LEVEL_WEIGHTS[4] - HS_LEVEL_WEIGHTS[2],
+    HS_LEVEL_WEIGHTS[2],
+]
 
 
-def _text_scores(index, views, n, weights: Weights, direction: str, columns=None, coarse=False):
-    """Fused text similarity of my needs to their offers (or offers to needs), (nq, width)."""
-    mine, theirs = ("need", "offer") if direction == "need_offer" else ("offer", "need")
-    q = np.stack([getattr(v, f"{mine}_vec") for v in views])
-    if coarse:
-        q = q @ index.basis
-        matrix = getattr(index, f"{theirs}_low")
-    else:
-        matrix = getattr(index, f"{theirs}_vec")
-    enc = _dot(q, _take(matrix, n, columns))
-    store = index.lex_offer if theirs == "offer" else index.lex_need
-    lex = store.scores([getattr(v, f"{mine}_bag") for v in views], n, columns)
-    rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
-    cols_ok = _take(getattr(index, f"has_{theirs}_text"), n, columns)
-    enc *= np.float32(weights.encoder)
-    lex *= np.float32(1.0 - weights.encoder)
-    enc += lex
-    enc *= rows_ok[:, None]
-    enc *= cols_ok[None, :]
-    return enc
+def _code_scores(index: MatchIndex, views: list[QueryView], n: int, weights: Weights):
+    """w_hs * HS level weight + w_sector * sector relation (1 same, 0.5 parent/child), each the
+    best of both directions: dense (nq, n)."""
+    total = None
+    for side, hs_store, sec_store in (
+        ("needs", index.hs_offer, index.sec_offer),
+        ("offers", index.hs_need, index.sec_need),
+    ):
+        rows = [f for v in views for f in side_hs_features(getattr(v.profile, side))]
+        hs = _indicators(hs_store.counts(rows, n), 4, _HS_INCREMENTS)
+        rows = []
+        for v in views:
+            sectors = getattr(v.profile, side).sectors
+            related = {f"s:{a}" for s in sectors for a in index.sectors.ancestors(s)}
+            rows += [{f"s:{s}" for s in sectors}, related | {f"a:{s}" for s in sectors}]
+        sec = _indicators(sec_store.counts(rows, n), 2, [1.0, 0.5])
+        sec.data = np.minimum(sec.data, 1.0)
+        part = hs * np.float32(weights.hs) + sec * np.float32(weights.sector)
+        total = part if total is None else total.maximum(part)
+    return total.toarray()
 
 
 @dataclass
-class BlockScores:
-    """Scores of a block of queries against all slots, with the parts reasons need."""
+class BlockParts:
+    """Score components of a block of queries against all slots (arrays of shape (nq, n))."""
 
-    score: np.ndarray  # (nq, width) float32, -inf where excluded
-    text_need_offer: np.ndarray
-    text_offer_need: np.ndarray
+    enc_need_offer: np.ndarray
+    enc_offer_need: np.ndarray
+    lex_need_offer: np.ndarray
+    lex_offer_need: np.ndarray
+    codes: np.ndarray  # w_hs * hs + w_sector * sector
+    bonus: np.ndarray  # deal and region bonuses and maluses
+    blocked: np.ndarray  # bool: inactive, self, or deal types that cannot meet
+    coarse: bool
 
 
-def score_block(
-    index: MatchIndex,
-    views: list[QueryView],
-    weights: Weights,
-    columns: np.ndarray | None = None,
-    coarse: bool = False,
-) -> BlockScores:
-    """Score every query view against every slot of the index (or the slots in ``columns``).
+def encoder_scores(index: MatchIndex, views, n: int, coarse: bool) -> tuple[np.ndarray, ...]:
+    """Encoder cosine need->offer and offer->need, masked where either side has no text."""
+    out = []
+    for mine, theirs in (("need", "offer"), ("offer", "need")):
+        q = np.stack([getattr(v, f"{mine}_vec") for v in views])
+        if coarse:
+            q, matrix = q @ index.basis, getattr(index, f"{theirs}_low")
+        else:
+            matrix = getattr(index, f"{theirs}_vec")
+        enc = _dot(q, matrix[:n])
+        rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
+        enc *= rows_ok[:, None]
+        enc *= getattr(index, f"has_{theirs}_text")[None, :n]
+        out.append(enc)
+    return tuple(out)
 
-    ``coarse=True`` uses the PCA-projected vectors (a cheap first pass for large indexes).
+
+def block_parts(index: MatchIndex, views: list[QueryView], weights: Weights, coarse=False):
+    """All score components of the views against every slot.
+
+    ``coarse=True`` computes the encoder part on the PCA-projected vectors (a cheap first pass
+    for large indexes, refined by :func:`refine`); every other component is exact.
     """
     n = index.n_slots
-    t_no = _text_scores(index, views, n, weights, "need_offer", columns, coarse)
-    t_on = _text_scores(index, views, n, weights, "offer_need", columns, coarse)
-    score = np.maximum(t_no, t_on)
-    score *= np.float32(weights.text)
-    hs = np.maximum(
-        _hs_scores(index, views, "needs", n, columns),
-        _hs_scores(index, views, "offers", n, columns),
-    )
-    score += np.float32(weights.hs) * hs
-    del hs
-    sec = np.maximum(
-        _sector_scores(index, views, "needs", n, columns),
-        _sector_scores(index, views, "offers", n, columns),
-    )
-    score += np.float32(weights.sector) * sec
-    del sec
-    floor = weights.min_relevance - (0.1 if coarse else 0.0)
-    invalid = score < np.float32(floor)
-    invalid |= ~_take(index.active, n, columns)[None, :]
+    enc_no, enc_on = encoder_scores(index, views, n, coarse)
+    lex_no = index.lex_offer.scores([v.need_bag for v in views], n)
+    lex_no *= np.array([bool(v.profile.needs.texts) for v in views])[:, None]
+    lex_on = index.lex_need.scores([v.offer_bag for v in views], n)
+    lex_on *= np.array([bool(v.profile.offers.texts) for v in views])[:, None]
+    codes = _code_scores(index, views, n, weights)
 
-    masks = _take(index.deal_mask, n, columns)
-    slots = np.arange(n) if columns is None else columns
+    blocked = np.repeat(~index.active[None, :n], len(views), axis=0)
+    masks = index.deal_mask[:n].astype(np.int16)
+    comp = np.array([complement_mask(v.profile) for v in views], dtype=np.int16)
+    complementary = (masks[None, :] & comp[:, None]) != 0
+    stated = comp != 0
+    blocked |= stated[:, None] & (masks != 0)[None, :] & ~complementary
+    bonus = complementary.astype(np.float32)
+    bonus *= np.float32(weights.deal)
+    del complementary
     for i, v in enumerate(views):
-        if v.profile.deal_types:
-            complementary = (masks & complement_mask(v.profile)) != 0
-            score[i] += np.float32(weights.deal) * complementary
-            invalid[i] |= (masks != 0) & ~complementary
-        if v.slot is not None:
-            invalid[i] |= slots == v.slot
+        if v.slot is not None and v.slot < n:
+            blocked[i, v.slot] = True
 
     region_rows = []
     for v in views:
         region_rows.append({f"h:{t}" for t in v.profile.regions})
         home = v.profile.home
         region_rows.append({f"t:{r}" for r in region_chain(home)} if home else set())
-    shared = index.regions.shared(region_rows, n, columns)
-    shared = shared.reshape(len(views), 2, shared.shape[1])
     has_targets = np.array([bool(v.profile.regions) for v in views])
-    score += np.float32(weights.region_fit) * shared[:, 0]
-    score += np.float32(weights.region_mutual) * shared[:, 1]
-    miss = has_targets[:, None] & _take(index.has_home, n, columns)[None, :] & ~shared[:, 0]
-    score -= np.float32(weights.region_miss) * miss
-    score[invalid] = -np.inf
-    return BlockScores(score, t_no, t_on)
+    bonus -= np.float32(weights.region_miss) * (has_targets[:, None] & index.has_home[None, :n])
+    counts = index.regions.counts(region_rows, n)
+    fit = _indicators(counts, 2, [weights.region_fit + weights.region_miss, 0.0])
+    mutual = _indicators(counts, 2, [0.0, weights.region_mutual])
+    bonus += (fit + mutual).toarray()
+    return BlockParts(enc_no, enc_on, lex_no, lex_on, codes, bonus, blocked, coarse)
+
+
+def combine(
+    enc_no, enc_on, lex_no, lex_on, codes, bonus, blocked, weights: Weights, coarse=False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(score, text need->offer, text offer->need) from components of any (matching) shape."""
+    w = np.float32(weights.encoder)
+    t_no = w * enc_no + (np.float32(1.0) - w) * lex_no
+    t_on = w * enc_on + (np.float32(1.0) - w) * lex_on
+    relevance = np.maximum(t_no, t_on) * np.float32(weights.text) + codes
+    floor = weights.min_relevance - (0.1 if coarse else 0.0)
+    score = relevance + bonus
+    score[(relevance < np.float32(floor)) | blocked] = -np.inf
+    return score, t_no, t_on
+
+
+def combine_parts(parts: BlockParts, weights: Weights):
+    """:func:`combine` over a whole :class:`BlockParts`."""
+    return combine(
+        parts.enc_need_offer,
+        parts.enc_offer_need,
+        parts.lex_need_offer,
+        parts.lex_offer_need,
+        parts.codes,
+        parts.bonus,
+        parts.blocked,
+        weights,
+        parts.coarse,
+    )
+
+
+def refine(index: MatchIndex, views, parts: BlockParts, weights: Weights, cand: np.ndarray):
+    """Exact (score, t_no, t_on) at candidate slots ``cand`` (nq, C) of coarse ``parts``."""
+    exact = []
+    for mine, theirs in (("need", "offer"), ("offer", "need")):
+        q = np.stack([getattr(v, f"{mine}_vec") for v in views])
+        gathered = getattr(index, f"{theirs}_vec")[cand]  # (nq, C, dim)
+        enc = np.einsum("qcd,qd->qc", gathered, q)
+        rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
+        enc *= rows_ok[:, None]
+        enc *= getattr(index, f"has_{theirs}_text")[cand]
+        exact.append(enc)
+
+    def take(a):
+        return np.take_along_axis(a, cand, axis=1)
+
+    return combine(
+        exact[0],
+        exact[1],
+        take(parts.lex_need_offer),
+        take(parts.lex_offer_need),
+        take(parts.codes),
+        take(parts.bonus),
+        take(parts.blocked),
+        weights,
+    )
 
 
 def top_columns(row: np.ndarray, k: int) -> np.ndarray:

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 
-from .lexical import sorted_positions
 from .profiles import HS_LEVELS
 
 HS_LEVEL_WEIGHTS = {8: 1.0, 6: 0.85, 4: 0.7, 2: 0.35}
@@ -120,19 +119,13 @@ class FeatureStore:
         self._matrix_t = matrix.T.tocsr()
         self._dirty.clear()
 
-    def shared(
-        self, queries: Sequence[Iterable[str]], n_slots: int, columns: np.ndarray | None = None
-    ) -> np.ndarray:
-        """Whether each slot (or each slot of ``columns``) shares a feature with each query.
-
-        Returns bool (len(queries), n_slots), or (len(queries), len(columns)).
-        """
+    def counts(self, queries: Sequence[Iterable[str]], n_slots: int) -> sp.csr_matrix:
+        """Number of features each query row shares with each slot: sparse (nq, n_slots)."""
         if self._matrix_t is None or len(self._dirty) > self.rebuild_after:
             self.rebuild()
         rows = [sorted({self.columns[f] for f in q if f in self.columns}) for q in queries]
-        out = np.zeros((len(rows), n_slots if columns is None else len(columns)), dtype=bool)
         if not any(rows):
-            return out
+            return sp.csr_matrix((len(rows), n_slots), dtype=np.float32)
         q = sp.csr_matrix(
             (
                 np.ones(sum(map(len, rows)), dtype=np.float32),
@@ -142,16 +135,24 @@ class FeatureStore:
             shape=(len(rows), len(self.columns)),
         )
         built_f, built_n = self._matrix.shape[1], self._matrix.shape[0]
-        if columns is None:
-            width = min(built_n, n_slots)
-            out[:, :width] = (q[:, :built_f] @ self._matrix_t[:, :width]).toarray() > 0
-            positions = {s: s for s in self._dirty if s < n_slots}
-        else:
-            inside = np.flatnonzero(columns < built_n)
-            sub = self._matrix[columns[inside]]
-            out[:, inside] = (q[:, :built_f] @ sub.T).toarray() > 0
-            positions = sorted_positions(columns, self._dirty)
-        for slot, j in positions.items():
-            row = self._rows[slot]
-            out[:, j] = [bool(row.intersection(r)) for r in rows]
-        return out
+        width = min(built_n, n_slots)
+        product = q[:, :built_f] @ self._matrix_t[:, :width]
+        if width < n_slots:
+            product = sp.hstack([product, sp.csr_matrix((len(rows), n_slots - width))]).tocsr()
+        dirty = [s for s in self._dirty if s < n_slots]
+        if dirty:
+            keep = np.ones(n_slots, dtype=np.float32)
+            keep[dirty] = 0.0
+            product = product @ sp.diags(keep)
+            fix = [
+                (i, s, len(self._rows[s].intersection(r)))
+                for s in dirty
+                for i, r in enumerate(rows)
+            ]
+            fix = [f for f in fix if f[2]]
+            if fix:
+                r_, c_, v_ = zip(*fix, strict=True)
+                product = product + sp.csr_matrix(
+                    (np.asarray(v_, np.float32), (r_, c_)), shape=(len(rows), n_slots)
+                )
+        return product.tocsr()
