@@ -21,19 +21,29 @@ def add_spans(
     built: Model,
     fairness: int | None,
     gap_lower_bounds: list[int] | None = None,
+    rigid: set[int] | frozenset[int] = frozenset(),
+    cumulative: bool = True,
 ) -> None:
     """Add spans, holes, per-participant breaks, fairness and ``built.total_gaps``.
 
     Requires a model built with ``mandatory=True``; each participant must have one day (as in
-    the B2B benchmark), otherwise use the run indicators of :mod:`.cpsat_model`.
+    the B2B benchmark), otherwise use the run indicators of :mod:`.cpsat_model`. Participants
+    in ``rigid`` get no gap at all: their day is one fixed-length block (see :func:`add_blocks`).
     """
     model = built.model
     gapless = any(len(problem.meetings_of[p]) <= 1 for p in range(len(problem.participants)))
     gaps: list[cp_model.LinearExpr | int] = []
+    intervals = []
     for p, participant in enumerate(problem.participants):
         k = len(problem.meetings_of[p])
         row = built.busy[p]
-        if k <= 1 or len(participant.days) != 1:
+        if k <= 1 or len(participant.days) != 1 or p in rigid:
+            if p not in rigid and len(participant.days) == 1:
+                for i, s in enumerate(participant.days[0]):
+                    if s in row:
+                        intervals.append(
+                            model.new_optional_fixed_size_interval_var(i, 1, row[s], "")
+                        )
             gaps.append(0)
             continue
         day = participant.days[0]
@@ -63,6 +73,18 @@ def add_spans(
                 model.add_bool_or([starts_before.Not(), ends_after.Not(), hole])
             holes.append(hole)
         model.add(sum(holes) == idle)
+        # no hole: the day is one block of length k, usable by the cumulative constraint
+        whole = model.new_bool_var(f"whole{p}")
+        model.add(idle == 0).only_enforce_if(whole)
+        model.add(idle >= 1).only_enforce_if(whole.Not())
+        intervals.append(model.new_optional_fixed_size_interval_var(first, k, whole, f"wb{p}"))
+        for i, s in enumerate(day):
+            busy = row.get(s)
+            if busy is not None:
+                unit = model.new_bool_var("")
+                model.add_bool_and([busy, whole.Not()]).only_enforce_if(unit)
+                model.add_bool_or([busy.Not(), whole, unit])
+                intervals.append(model.new_optional_fixed_size_interval_var(i, 1, unit, ""))
         opens = []
         for i in range(1, n):
             # a hole run starting at i (position 0 is never a hole: the span starts busy)
@@ -77,6 +99,8 @@ def add_spans(
         if gap_lower_bounds and gap_lower_bounds[p] > 0:
             model.add(gap >= gap_lower_bounds[p])
         gaps.append(gap)
+    if cumulative and not rigid:
+        model.add_cumulative(intervals, [1] * len(intervals), 2 * problem.tables)
     built.gaps = gaps
     built.total_gaps = sum(g for g in gaps if not isinstance(g, int))
     real = [g for g in gaps if not isinstance(g, int)]
@@ -89,3 +113,45 @@ def add_spans(
             for g in real:
                 model.add(g >= lo)
                 model.add(g <= lo + fairness)
+
+
+def add_blocks(problem: Problem, built: Model, rigid: set[int]) -> None:
+    """Participants in ``rigid`` meet in one unbroken block: an interval of fixed length k_p.
+
+    All busy time then feeds one cumulative constraint of capacity 2 x tables (a meeting keeps
+    two participants busy): rigid blocks as intervals, everyone else slot by slot as optional
+    unit intervals. Its energetic reasoning sees table pressure over several slots at once.
+    """
+    model = built.model
+    intervals = []
+    for p, participant in enumerate(problem.participants):
+        k = len(problem.meetings_of[p])
+        row = built.busy[p]
+        if k == 0 or len(participant.days) != 1:
+            continue
+        day = participant.days[0]
+        n = len(day)
+        if p in rigid and k >= 2:
+            first = model.new_int_var(0, n - k, f"block{p}")
+            intervals.append(model.new_fixed_size_interval_var(first, k, f"bi{p}"))
+            for i, s in enumerate(day):
+                lit = row.get(s)
+                if lit is None:
+                    outside = model.new_bool_var("")
+                    model.add(first <= i - k).only_enforce_if(outside)
+                    model.add(first >= i + 1).only_enforce_if(outside.Not())
+                    continue
+                started = model.new_bool_var("")
+                running = model.new_bool_var("")
+                model.add(first <= i).only_enforce_if(started)
+                model.add(first >= i + 1).only_enforce_if(started.Not())
+                model.add(first >= i - k + 1).only_enforce_if(running)
+                model.add(first <= i - k).only_enforce_if(running.Not())
+                model.add_bool_and([started, running]).only_enforce_if(lit)
+                model.add_bool_or([started.Not(), running.Not(), lit])
+        else:
+            for i, s in enumerate(day):
+                lit = row.get(s)
+                if lit is not None:
+                    intervals.append(model.new_optional_fixed_size_interval_var(i, 1, lit, ""))
+    model.add_cumulative(intervals, [1] * len(intervals), 2 * problem.tables)

@@ -23,7 +23,7 @@ from ortools.sat.python import cp_model
 
 from .bounds import lp_bound, trivial_bound
 from .cpsat_model import build_model
-from .gap_bounds import participant_gap_lower_bounds
+from .breaks_search import search_breaks
 from .heuristic import greedy, repair
 from .problem import Kind, Problem, count_gaps, priority_of
 from .tables import assign_tables
@@ -160,25 +160,27 @@ def solve(
 
 
 def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers, started):
-    lower = participant_gap_lower_bounds(problem, time_limit=min(1.0, time_limit / 20))
-    built = build_model(
-        problem, mandatory=True, count_gaps=True, fairness=fairness, gap_lower_bounds=lower
+    total = max(1e-9, time_limit)
+
+    def run(model, limit):
+        return _run(model, limit, workers, should_stop, None, started)
+
+    def report(objective, bound):
+        if progress:
+            elapsed = time.monotonic() - started
+            progress(min(99.0, 100 * elapsed / total), elapsed, objective, bound)
+
+    status, slots, breaks, bound = search_breaks(
+        problem,
+        time_limit=time_limit - (time.monotonic() - started),
+        fairness=fairness,
+        run=run,
+        should_stop=should_stop,
+        report=report,
     )
-    built.model.minimize(built.total_gaps)
-    remaining = time_limit - (time.monotonic() - started)
-    solver, status, _ = _run(built.model, remaining, workers, should_stop, progress, started)
-    empty = [None] * len(problem.meetings)
-    if status == cp_model.INFEASIBLE:
-        return Result(Kind.BREAKS, "infeasible", None, None, empty, [], 0.0)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return Result(Kind.BREAKS, "unknown", None, float(sum(lower)), empty, [], 0.0)
-    slots = built.slots(solver.value)
-    breaks = sum(count_gaps(problem, slots))
-    bound = max(float(sum(lower)), float(round(solver.best_objective_bound)))
-    optimal = status == cp_model.OPTIMAL or bound >= breaks
-    return Result(
-        Kind.BREAKS, "optimal" if optimal else "feasible", float(breaks), bound, slots, [], 0.0
-    )
+    if slots is None:
+        slots = [None] * len(problem.meetings)
+    return Result(Kind.BREAKS, status, breaks, bound, slots, [], 0.0)
 
 
 def _solve_priority(problem, time_limit, fairness, progress, should_stop, hint, workers, started):

@@ -69,7 +69,24 @@ def validate(
             errors.append(f"{problem.participants[p].id}: {n} meetings in a day, cap {cap}")
     if tables is not None:
         errors.extend(_check_tables(problem, slots, tables))
+    if problem.kind is Kind.BREAKS and problem.fairness is not None:
+        gaps = _gaps(problem, slots)
+        if gaps and max(gaps) - min(gaps) > problem.fairness:
+            errors.append(f"breaks differ by {max(gaps) - min(gaps)} > {problem.fairness}")
     return errors
+
+
+def _gaps(problem: Problem, slots: list[int | None]) -> list[int]:
+    """Breaks per participant, recomputed here: idle runs between two meetings on one day."""
+    out = []
+    for p, participant in enumerate(problem.participants):
+        mine = {slots[m] for m in problem.meetings_of[p] if slots[m] is not None}
+        total = 0
+        for day in participant.days:
+            pattern = "".join("1" if s in mine else "0" for s in day).strip("0")
+            total += len([run for run in pattern.split("1") if run])
+        out.append(total)
+    return out
 
 
 def _check_tables(problem: Problem, slots, tables) -> list[str]:
