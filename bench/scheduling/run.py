@@ -93,8 +93,10 @@ def bench_b2b(data_dir: Path, limit: float, quick: bool) -> None:
         files = files[::4]
     published = _published(data_dir)
     print(f"\n### B2B instances ({len(files)}, fairness d = 2, time limit {limit:g} s each)\n")
-    print("| instance | meetings | breaks | lower bound | proven optimal | seconds | valid "
-          "| published optimum (MaxSAT s) |")
+    print(
+        "| instance | meetings | breaks | lower bound | proven optimal | seconds | valid "
+        "| published optimum (MaxSAT s) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     total, proven = 0.0, 0
     for path in files:
@@ -121,8 +123,10 @@ def bench_synthetic(quick: bool) -> None:
     if not quick:
         sizes.append(("10,000 / 100,000 / 40", "10000,100000,40", 60.0))
     print("\n### Synthetic online events (participants / requests / slots, seed 1)\n")
-    print("| size | limit s | ours (priority) | upper bound | ours % of bound | first-come % "
-          "| meetings scheduled | seconds | peak MB | valid |")
+    print(
+        "| size | limit s | ours (priority) | upper bound | ours % of bound | first-come % "
+        "| meetings scheduled | seconds | peak MB | valid |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for label, arg, limit in sizes:
         row = _spawn("synthetic", arg, limit)

@@ -58,15 +58,12 @@ def test_only_three_shared_hours_so_a_fourth_meeting_is_unscheduled():
 
 
 def test_us_dst_transition_shifts_the_shared_window():
-    # New York switches to EDT (UTC-4) on 8 March 2026; before it is EST (UTC-5).
-    # With Shanghai (UTC+8, 00:00-12:00 UTC working day) the shared UTC window is
-    # 00:00-01:00 on 7 March (NY 19-20h EST) and 00:00-00:00.. on 9 March NY 20h EDT = 00 UTC.
-    before = compile_instance(
-        parse_instance(_online(datetime(2026, 3, 7, tzinfo=UTC), "America/New_York", "Asia/Shanghai"))
-    )
-    after = compile_instance(
-        parse_instance(_online(datetime(2026, 3, 9, tzinfo=UTC), "America/New_York", "Asia/Shanghai"))
-    )
+    # New York switches to EDT (UTC-4) on 8 March 2026; before that it is EST (UTC-5).
+    # Shanghai (UTC+8) works 00:00-12:00 UTC. The shared hour before the switch disappears
+    # after it, because New York's 08:00-20:00 moves one hour earlier in UTC.
+    ny, sh = "America/New_York", "Asia/Shanghai"
+    before = compile_instance(parse_instance(_online(datetime(2026, 3, 7, tzinfo=UTC), ny, sh)))
+    after = compile_instance(parse_instance(_online(datetime(2026, 3, 9, tzinfo=UTC), ny, sh)))
     # 7 March 00:00 UTC = 6 March 19:00 EST -> inside 08-20; 01:00 UTC = 20:00 EST -> ends 21:00
     assert before.meetings[0].allowed == (0,)
     # 9 March 00:00 UTC = 8 March 20:00 EDT -> too late; the next NY morning 08:00 EDT is

@@ -4,12 +4,14 @@
 * ``lp_bound``: the linear relaxation of the exact model (each meeting at most once, each
   participant at most once per slot, caps, per-day caps, tables per slot; fixed meetings at 1),
   solved by HiGHS through SciPy. The LP optimum is >= the integer optimum, and priorities are
-  integers, so its floor (after a tiny tolerance slack) is a valid upper bound.
+  integers, so its floor is a valid upper bound. The value is taken from the dual solution
+  (weak duality), so it stays valid whatever HiGHS's tolerances.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import linprog
@@ -23,11 +25,30 @@ def trivial_bound(problem: Problem) -> int:
     return sum(m.priority for m in problem.meetings if m.allowed)
 
 
+@dataclass
+class Relaxation:
+    """The LP relaxation's valid upper bound and its (fractional) solution per (meeting, slot)."""
+
+    bound: float
+    values: dict[tuple[int, int], float]
+
+
 def lp_bound(problem: Problem, time_limit: float = 60.0) -> float | None:
-    """Optimal value of the LP relaxation (None if HiGHS did not finish in time)."""
+    """A valid upper bound from the LP relaxation (None if HiGHS did not finish in time)."""
+    relaxed = lp_relaxation(problem, time_limit)
+    return None if relaxed is None else relaxed.bound
+
+
+def lp_relaxation(problem: Problem, time_limit: float = 60.0) -> Relaxation | None:
+    """Solve the LP relaxation with HiGHS; None if it did not finish within ``time_limit``.
+
+    The bound is computed from the LP *dual* solution y >= 0 as
+    b.y + sum_j max(0, w_j - (A^T y)_j), which is a valid upper bound for any y >= 0 (weak
+    duality with the box 0 <= x <= 1), so solver tolerances cannot make it invalid.
+    """
     columns = [(m, s) for m, meeting in enumerate(problem.meetings) for s in meeting.allowed]
     if not columns:
-        return 0.0
+        return Relaxation(0.0, {})
     n = len(columns)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
@@ -83,20 +104,21 @@ def lp_bound(problem: Problem, time_limit: float = 60.0) -> float | None:
     r = np.concatenate(rows)
     c = np.concatenate(cols)
     matrix = coo_matrix((np.ones(len(r)), (r, c)), shape=(row, n)).tocsr()
-    lower_bounds = np.zeros(n)
-    for k, (m, _s) in enumerate(columns):
-        if problem.meetings[m].fixed_slot is not None:
-            lower_bounds[k] = 1.0
-    cost = -np.fromiter((problem.meetings[m].priority for m, _ in columns), dtype=float, count=n)
+    weights = np.fromiter((problem.meetings[m].priority for m, _ in columns), dtype=float, count=n)
+    rhs = np.asarray(upper)
     result = linprog(
-        cost,
+        -weights,
         A_ub=matrix,
-        b_ub=np.asarray(upper),
-        bounds=np.column_stack([lower_bounds, np.ones(n)]),
+        b_ub=rhs,
+        bounds=(0.0, 1.0),
         method="highs",
-        options={"time_limit": time_limit, "presolve": True},
+        options={"time_limit": max(0.1, time_limit), "presolve": True},
     )
     if result.status != 0:
         return None
-    # HiGHS's optimum is exact up to its tolerances; round up (after a tiny slack) to stay valid
-    return math.floor(-result.fun + 1e-6 * max(1.0, abs(result.fun)) + 1e-9) + 0.0
+    duals = np.maximum(0.0, -np.asarray(result.ineqlin.marginals))
+    reduced = weights - matrix.T @ duals
+    dual_value = float(rhs @ duals + np.maximum(0.0, reduced).sum())
+    bound = math.floor(dual_value + 1e-7)  # priorities are integers
+    values = {columns[k]: float(v) for k, v in enumerate(result.x) if v > 1e-6}
+    return Relaxation(float(bound), values)

@@ -69,7 +69,8 @@ def search_breaks(
         elif minimise:
             built.model.minimize(built.total_gaps)
         solver, status, cancelled = run(built.model, limit)
-        slots = built.slots(solver.value) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        slots = built.slots(solver.value) if found else None
         bound = solver.best_objective_bound if budget is None and slots is not None else None
         return status, slots, cancelled, bound
 

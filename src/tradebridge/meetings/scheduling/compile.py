@@ -8,6 +8,7 @@ participant's local calendar days (for per-day caps and for counting idle gaps).
 from __future__ import annotations
 
 from dataclasses import replace
+
 from .errors import InstanceError
 from .json_format import Instance, Participant, Slot
 from .problem import Kind, PMeeting, PParticipant, Problem

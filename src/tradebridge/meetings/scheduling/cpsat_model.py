@@ -101,9 +101,7 @@ def build_model(
     priority = sum(problem.meetings[m].priority * var for (m, _), var in x.items())
     if priority_floor is not None:
         model.add(priority >= priority_floor)
-    built = Model(
-        model=model, x=x, n_meetings=len(problem.meetings), priority=priority, busy=busy
-    )
+    built = Model(model=model, x=x, n_meetings=len(problem.meetings), priority=priority, busy=busy)
     if count_gaps:
         _add_gaps(problem, built, busy, mandatory, fairness, gap_lower_bounds)
     return built

@@ -56,5 +56,5 @@ def _solve_one(problem: Problem, p: int, mine: list[int], time_limit: float) -> 
     solver.parameters.max_time_in_seconds = time_limit
     status = solver.solve(built.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return max(0, int(round(solver.best_objective_bound)))
+        return max(0, round(solver.best_objective_bound))
     return 0

@@ -98,8 +98,16 @@ def first_come(problem: Problem) -> list[int | None]:
     return board.slot
 
 
-def greedy(problem: Problem, hint: list[int | None] | None = None) -> Board:
-    """Priority-first, scarcest-first placement, preferring slots adjacent to other meetings."""
+def greedy(
+    problem: Problem,
+    hint: list[int | None] | None = None,
+    preferred: dict[tuple[int, int], float] | None = None,
+) -> Board:
+    """Priority-first, scarcest-first placement, preferring slots adjacent to other meetings.
+
+    ``hint`` (slot per meeting) is placed first where it still fits; ``preferred`` (e.g. an LP
+    solution, value per (meeting, slot)) is then rounded: pairs in decreasing value order.
+    """
     board = Board(problem)
     meetings = problem.meetings
     demand = [len(problem.meetings_of[p]) for p in range(len(problem.participants))]
@@ -108,9 +116,18 @@ def greedy(problem: Problem, hint: list[int | None] | None = None) -> Board:
         board.place(m, meetings[m].fixed_slot)
     if hint:
         for m, s in enumerate(hint):
-            if s is not None and board.slot[m] is None and s in meetings[m].allowed:
-                if board.free(m, s):
-                    board.place(m, s)
+            if (
+                s is not None
+                and board.slot[m] is None
+                and s in meetings[m].allowed
+                and board.free(m, s)
+            ):
+                board.place(m, s)
+    if preferred:
+        ranked = sorted(preferred.items(), key=lambda kv: (-kv[1], -meetings[kv[0][0]].priority))
+        for (m, s), value in ranked:
+            if value >= 0.5 and board.slot[m] is None and board.free(m, s):
+                board.place(m, s)
     rest = [m for m in range(len(meetings)) if board.slot[m] is None]
     rest.sort(
         key=lambda m: (

@@ -7,10 +7,10 @@ Both input formats (TradeBridge JSON and the B2B benchmark's ``.dzn``) are compi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What the numbers in a result mean."""
 
     #: Maximise the total priority of scheduled meetings; objective = priority scheduled,

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from .bounds import lp_bound, trivial_bound
-from .cpsat_model import build_model
+from .bounds import lp_relaxation, trivial_bound
 from .breaks_search import search_breaks
+from .cpsat_model import build_model
 from .heuristic import greedy, repair
 from .problem import Kind, Problem, count_gaps, priority_of
 from .tables import assign_tables
@@ -238,29 +238,32 @@ def _minimise_gaps(problem, slots, value, fairness, deadline, should_stop, worke
 
 
 def _priority_heuristic(problem, board, deadline, progress, should_stop, started):
-    """Large problems: repair for most of the time, then an LP bound with what is left."""
+    """Large problems: greedy + repair, then the LP relaxation (bound, and a rounding of its
+    solution repaired in turn); the better schedule wins."""
     bound = float(trivial_bound(problem))
     total = max(1e-9, deadline - started)
 
-    def report(_round):
+    def report(_round=None, value=None):
         if progress:
             elapsed = time.monotonic() - started
-            progress(min(99.0, 100 * elapsed / total), elapsed, float(board.value), bound)
+            progress(min(99.0, 100 * elapsed / total), elapsed, value or float(board.value), bound)
 
-    lp_budget = max(5.0, 0.35 * (deadline - time.monotonic()))
-    repair(board, deadline=deadline - lp_budget, should_stop=should_stop, on_round=report)
+    quick = time.monotonic() + 0.15 * (deadline - time.monotonic())
+    repair(board, deadline=quick, should_stop=should_stop, on_round=report)
+    best = board
     if not should_stop():
-        remaining = max(1.0, deadline - time.monotonic())
-        relaxed = lp_bound(problem, time_limit=remaining)
+        relaxed = lp_relaxation(problem, time_limit=max(1.0, 0.7 * (deadline - time.monotonic())))
         if relaxed is not None:
-            bound = min(bound, relaxed)
-    value = float(board.value)
+            bound = min(bound, relaxed.bound)
+            report(value=float(best.value))
+            rounded = greedy(problem, preferred=relaxed.values)
+            if rounded.value > best.value or not should_stop():
+                repair(rounded, deadline=deadline, should_stop=should_stop)
+                if rounded.value > best.value:
+                    best = rounded
+    if time.monotonic() < deadline and not should_stop() and best.value < bound:
+        repair(best, deadline=deadline, depth=4, seed=1, should_stop=should_stop)
+    value = float(best.value)
     return Result(
-        Kind.PRIORITY,
-        "optimal" if value >= bound else "feasible",
-        value,
-        bound,
-        board.slot,
-        [],
-        0.0,
+        Kind.PRIORITY, "optimal" if value >= bound else "feasible", value, bound, best.slot, [], 0.0
     )
