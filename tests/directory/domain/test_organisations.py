@@ -85,3 +85,17 @@ def test_home_region_is_kept(staff_user):
         staff_user, {"kind": "government", "name_en": "Commerce", "home_region": region}
     )
     assert organisation.home_region.country_code == "US"
+
+
+def test_an_organisation_cannot_be_its_own_ancestor(staff_user):
+    parent = create_organisation(staff_user, {"kind": "government", "name_en": "Ministry"})
+    unit = create_organisation(
+        staff_user, {"kind": "agency", "name_en": "Bureau", "parent": parent}
+    )
+    with pytest.raises(ValidationError) as error:
+        update_organisation(staff_user, parent, {"parent": unit})
+    assert "parent" in error.value.message_dict
+    with pytest.raises(ValidationError):
+        update_organisation(staff_user, unit, {"parent": unit})
+    parent.refresh_from_db()
+    assert parent.parent is None

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tradebridge.accounts.enums import Role
@@ -24,12 +25,25 @@ EDITABLE_FIELDS = (
 )
 
 
+def _check_parent_chain(organisation: Organisation) -> None:
+    """An organisation cannot be its own parent, directly or through its units."""
+    seen, parent = set(), organisation.parent
+    while parent is not None and parent.pk not in seen:
+        if organisation.pk is not None and parent.pk == organisation.pk:
+            raise ValidationError(
+                {"parent": _("An organisation cannot be part of itself or of its own units.")}
+            )
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
 def _apply(organisation: Organisation, data: dict, sectors) -> Organisation:
     for field, value in data.items():
         if field not in EDITABLE_FIELDS:
             raise ValueError(f"{field} is not an editable organisation field")
         setattr(organisation, field, value)
     organisation.full_clean()
+    _check_parent_chain(organisation)
     organisation.save()
     if sectors is not None:
         organisation.sectors.set(sectors)
