@@ -117,7 +117,9 @@ def run_quality(path: Path, limit: int | None, encoder, extra_encoders=()) -> li
             f"{direction}: indexed and scored {len(rows)} in {time.perf_counter() - t0:.0f}s"
         )
         results.append((direction, "encoder only (USE v3)", "all", metrics(enc, heads, whole)))
-        results.append((direction, "lexical only (CEDICT TF-IDF)", "all", metrics(lex, heads, whole)))
+        results.append(
+            (direction, "lexical only (CEDICT TF-IDF)", "all", metrics(lex, heads, whole))
+        )
         results.append(
             (direction, "rank fusion (RRF k=60)", "all", metrics(rrf(enc, lex), heads, whole))
         )

@@ -189,11 +189,14 @@ class MatchIndex:
         """Add or replace many profiles, encoding all missing texts in one batch."""
         profiles = list(profiles)
         vectors = vectors or {}
-        todo = [p for p in profiles if not self._usable(p, vectors.get(p.id))]
-        encoded = dict(zip([p.id for p in todo], self.encode_profiles(todo), strict=True))
-        self._grow(len(self.profiles) + len(profiles))
-        for p in profiles:
-            self._place(p, encoded.get(p.id) or vectors[p.id])
+        new_ids = {p.id for p in profiles if p.id not in self.slot_of}
+        self._grow(len(self.profiles) + max(0, len(new_ids) - len(self._free)))
+        for start in range(0, len(profiles), 4096):  # bounded memory for the text vectors
+            chunk = profiles[start : start + 4096]
+            todo = [p for p in chunk if not self._usable(p, vectors.get(p.id))]
+            encoded = dict(zip([p.id for p in todo], self.encode_profiles(todo), strict=True))
+            for p in chunk:
+                self._place(p, encoded.get(p.id) or vectors[p.id])
 
     def remove(self, pid: str) -> None:
         """Remove a profile (no error if absent)."""

@@ -200,7 +200,7 @@ def recommend_all(
     preferences: Mapping[str, Preferences] | None = None,
     feedback: Mapping[str, Feedback] | None = None,
     weights: Weights | None = None,
-    batch_size: int = 64,
+    batch_size: int = 32,
 ) -> Iterator[tuple[str, list[Recommendation]]]:
     """Yield (id, recommendations) for every indexed profile (or ``ids``), in blocks."""
     weights = weights or Weights()
