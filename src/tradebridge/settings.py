@@ -1,5 +1,8 @@
 """Django settings. Every value an operator may change comes from ``tradebridge.config``."""
 
+import os
+import tempfile
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import dj_database_url
@@ -27,6 +30,7 @@ INSTALLED_APPS = [
     "tradebridge.common",
     "tradebridge.accounts",
     "tradebridge.directory",
+    "tradebridge.events",
     "tradebridge.web",
     "tradebridge.api",
 ]
@@ -75,6 +79,12 @@ DATABASES = {"default": dj_database_url.parse(config.database_url(), conn_max_ag
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
+    # Tests: a file, not Django's in-memory default, because the registration race test opens
+    # two connections to one database; one file per process so parallel runs do not collide.
+    # Django deletes it when the test run ends.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"tradebridge-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -4,7 +4,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories.accounts import UserFactory
 from tests.factories.directory import AffiliationFactory
+from tests.factories.events import EventFactory, ExhibitorFactory
+from tradebridge.events.domain.registrations import register
+from tradebridge.events.enums import AttendanceMode
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow
 
 
 @pytest.fixture
@@ -14,7 +19,28 @@ def csrf_client(staff_user):
     return client
 
 
-def test_every_form_page_needs_the_token(csrf_client, company, agency):
+def _event_urls(staff_user):
+    event = EventFactory(owner=staff_user.organisation)
+    registration = register(UserFactory(), event, AttendanceMode.IN_PERSON)
+    exhibitor = ExhibitorFactory(pavilion__event=event)
+    window = ConsultationWindow.objects.create(
+        exhibitor=exhibitor, starts_at=event.starts_at, ends_at=event.ends_at, timezone="UTC"
+    )
+    booking = ConsultationBooking.objects.create(
+        window=window, starts_at=event.starts_at, user=staff_user
+    )
+    return [
+        reverse("web:event-register", args=[event.pk]),
+        reverse("web:event-check-in", args=[event.pk]),
+        reverse("web:registration-cancel", args=[registration.pk]),
+        reverse("web:registration-decide", args=[registration.pk]),
+        reverse("web:exhibitor-contact", args=[exhibitor.pk]),
+        reverse("web:consultation-book", args=[window.pk]),
+        reverse("web:consultation-cancel", args=[booking.pk]),
+    ]
+
+
+def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_user):
     person = AffiliationFactory(organisation=company, person__owner=agency).person
     urls = [
         reverse("web:organisation-create"),
@@ -30,6 +56,7 @@ def test_every_form_page_needs_the_token(csrf_client, company, agency):
         reverse("accounts:logout"),
         reverse("accounts:password-reset"),
         reverse("set_language"),
+        *_event_urls(staff_user),
     ]
     for url in urls:
         assert csrf_client.post(url, {}).status_code == 403, url

@@ -14,7 +14,15 @@ from ninja import NinjaAPI
 
 from tradebridge.api.auth import WRITE
 from tradebridge.api.errors import install_error_handlers
-from tradebridge.api.routers import organisations, people, regions, sectors, tokens
+from tradebridge.api.routers import (
+    events,
+    organisations,
+    pavilions,
+    people,
+    regions,
+    sectors,
+    tokens,
+)
 
 
 def _json_method_not_allowed(view):
@@ -71,6 +79,8 @@ api.add_router("/v1/people/", people.router)
 api.add_router("/v1/regions/", regions.router)
 api.add_router("/v1/sectors/", sectors.router)
 api.add_router("/v1/tokens/", tokens.router)
+api.add_router("/v1/events/", events.router)
+api.add_router("/v1/pavilions/", pavilions.router)
 
 
 @csrf_exempt
@@ -89,7 +99,15 @@ def api_index(request):
             "openapi": request.build_absolute_uri("/api/openapi.json"),
             "resources": {
                 name: request.build_absolute_uri(f"/api/v1/{name}/")
-                for name in ("organisations", "people", "regions", "sectors", "tokens")
+                for name in (
+                    "organisations",
+                    "people",
+                    "regions",
+                    "sectors",
+                    "tokens",
+                    "events",
+                    "pavilions",
+                )
             },
         }
     )

@@ -16,6 +16,7 @@ from tradebridge.directory.demo.logins import load_logins
 from tradebridge.directory.demo.places import load_places
 from tradebridge.directory.domain.region_catalogue import load_regions
 from tradebridge.directory.domain.sector_catalogue import load_sectors
+from tradebridge.events.demo import load_events
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("organisations", load_organisations),
     DemoStep("people", load_people),
     DemoStep("logins", load_logins),
+    DemoStep("events", load_events),
 ]
 
 

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from tradebridge.web.views import accounts, home, organisations, people, places, search, transfer
+from tradebridge.web.views import (
+    accounts,
+    events,
+    home,
+    organisations,
+    pavilions,
+    people,
+    places,
+    search,
+    transfer,
+)
 
 app_name = "web"
 
@@ -44,4 +54,45 @@ urlpatterns = [
     path("regions/<str:code>/", places.RegionDetailView.as_view(), name="region-detail"),
     path("sectors/", places.SectorListView.as_view(), name="sector-list"),
     path("sectors/<slug:code>/", places.SectorDetailView.as_view(), name="sector-detail"),
+    path("events/", events.EventListView.as_view(), name="event-list"),
+    path("events/calendar.ics", events.MyCalendarView.as_view(), name="my-calendar"),
+    path("events/<int:pk>/", events.EventDetailView.as_view(), name="event-detail"),
+    path(
+        "events/<int:pk>/calendar.ics",
+        events.EventCalendarView.as_view(),
+        name="event-calendar",
+    ),
+    path("events/<int:pk>/register/", events.RegisterView.as_view(), name="event-register"),
+    path("events/<int:pk>/manage/", events.EventManageView.as_view(), name="event-manage"),
+    path("events/<int:pk>/check-in/", events.CheckInView.as_view(), name="event-check-in"),
+    path(
+        "events/registrations/<int:pk>/cancel/",
+        events.CancelRegistrationView.as_view(),
+        name="registration-cancel",
+    ),
+    path(
+        "events/registrations/<int:pk>/decide/",
+        events.DecideRegistrationView.as_view(),
+        name="registration-decide",
+    ),
+    path(
+        "events/pavilions/<int:pk>/",
+        pavilions.PavilionDetailView.as_view(),
+        name="pavilion-detail",
+    ),
+    path(
+        "events/exhibitors/<int:pk>/contact/",
+        pavilions.ContactExhibitorView.as_view(),
+        name="exhibitor-contact",
+    ),
+    path(
+        "events/consultations/<int:pk>/book/",
+        pavilions.BookConsultationView.as_view(),
+        name="consultation-book",
+    ),
+    path(
+        "events/consultations/bookings/<int:pk>/cancel/",
+        pavilions.CancelConsultationView.as_view(),
+        name="consultation-cancel",
+    ),
 ]

@@ -1,0 +1,109 @@
+"""Pavilions, exhibitors, catalogues and consultation hours as the API shows and accepts them."""
+
+from datetime import datetime
+
+from ninja import Field, Schema
+
+from tradebridge.api.schemas.fields import Id, Text
+from tradebridge.events.domain.consultations import free_slot_starts
+
+STRICT = {"extra": "forbid"}
+
+
+class ProductOut(Schema):
+    id: int
+    title_en: str
+    title_zh: str
+    description_en: str
+    description_zh: str
+    hs_codes: list[str]
+    sectors: list[str] = Field(description="Sector codes")
+
+    @staticmethod
+    def resolve_hs_codes(product) -> list[str]:
+        return product.hs_code_list()
+
+    @staticmethod
+    def resolve_sectors(product) -> list[str]:
+        return [sector.code for sector in product.sectors.all()]
+
+
+class WindowOut(Schema):
+    id: int
+    starts_at: datetime
+    ends_at: datetime
+    timezone: str = Field(description="IANA zone the window was planned in")
+    slot_minutes: int
+    free_slots: list[datetime] = Field(description="UTC starts of the slots still free")
+
+    @staticmethod
+    def resolve_free_slots(window) -> list[datetime]:
+        return free_slot_starts(window)
+
+
+class ExhibitorOut(Schema):
+    id: int
+    organisation: int = Field(alias="organisation_id")
+    name: str = Field(alias="organisation.name")
+    stand: str
+    products: list[ProductOut]
+    consultation_windows: list[WindowOut]
+
+    @staticmethod
+    def resolve_products(exhibitor) -> list:
+        return list(exhibitor.products.all())
+
+    @staticmethod
+    def resolve_consultation_windows(exhibitor) -> list:
+        return list(exhibitor.consultation_windows.all())
+
+
+class PavilionOut(Schema):
+    id: int
+    event: int = Field(alias="event_id")
+    name_en: str
+    name_zh: str
+    description_en: str
+    description_zh: str
+    host_organisation: int | None = Field(alias="host_organisation_id")
+    host_region: str | None
+    area_en: str
+    area_zh: str
+    exhibitors: list[ExhibitorOut]
+
+    @staticmethod
+    def resolve_host_region(pavilion) -> str | None:
+        return pavilion.host_region.code if pavilion.host_region_id else None
+
+    @staticmethod
+    def resolve_exhibitors(pavilion) -> list:
+        return list(pavilion.exhibitors.all())
+
+
+class LeadIn(Schema):
+    model_config = STRICT
+
+    message: Text = Field(max_length=2000)
+    product: Id | None = None
+
+
+class LeadOut(Schema):
+    id: int
+    exhibitor: int = Field(alias="exhibitor_id")
+    product: int | None = Field(alias="product_id")
+    message: str
+    created_at: datetime
+
+
+class BookingIn(Schema):
+    model_config = STRICT
+
+    starts_at: datetime = Field(description="UTC start of a free slot, as listed")
+    topic: Text = Field(default="", max_length=300)
+
+
+class BookingOut(Schema):
+    id: int
+    window: int = Field(alias="window_id")
+    starts_at: datetime
+    topic: str

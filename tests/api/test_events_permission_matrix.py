@@ -1,0 +1,96 @@
+"""The events API against every role; rows join the API permission matrix's URL names."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.accounts import UserFactory
+from tests.factories.events import EventFactory, ExhibitorFactory
+from tradebridge.events.domain.registrations import register
+from tradebridge.events.enums import AttendanceMode, EventStatus
+from tradebridge.events.models import ConsultationWindow
+
+ROLES = ("anonymous", "admin", "staff", "other_staff", "representative", "viewer")
+REGISTER = {"attendance_mode": "in_person"}
+LEAD = {"message": "Please get in touch"}
+START = datetime(2020, 11, 5, 16, tzinfo=UTC)
+BOOKING = {"starts_at": START.isoformat()}
+
+# (url name, object key or None, method, body, expected statuses in ROLES order)
+EVENTS_API_MATRIX = [
+    ("api:event-list", None, "get", None, "200 200 200 200 200 200"),
+    ("api:event-detail", "event", "get", None, "200 200 200 200 200 200"),
+    ("api:event-detail", "draft", "get", None, "404 200 200 404 404 404"),
+    ("api:session-list", "event", "get", None, "200 200 200 200 200 200"),
+    ("api:session-list", "draft", "get", None, "404 200 200 404 404 404"),
+    ("api:registration-list", "event", "post", REGISTER, "401 201 201 201 422 201"),
+    ("api:registration-list", "draft", "post", REGISTER, "401 201 403 404 404 404"),
+    ("api:my-registrations", None, "get", None, "401 200 200 200 200 200"),
+    ("api:registration-detail", "registration", "delete", None, "401 200 200 404 404 404"),
+    ("api:registration-detail", "own_registration", "delete", None, "401 200 200 404 200 404"),
+    ("api:pavilion-list", None, "get", None, "200 200 200 200 200 200"),
+    ("api:pavilion-detail", "pavilion", "get", None, "200 200 200 200 200 200"),
+    ("api:pavilion-detail", "draft_pavilion", "get", None, "404 200 200 404 404 404"),
+    ("api:exhibitor-leads", "exhibitor", "post", LEAD, "401 201 201 201 201 201"),
+    ("api:exhibitor-leads", "draft_exhibitor", "post", LEAD, "401 201 403 404 404 404"),
+    ("api:consultation-bookings", "window", "post", BOOKING, "401 201 201 201 201 201"),
+    ("api:consultation-bookings", "draft_window", "post", BOOKING, "401 201 403 404 404 404"),
+]
+EVENTS_API_MATRIX_NAMES = tuple(sorted({row[0] for row in EVENTS_API_MATRIX}))
+
+
+@pytest.fixture
+def objects(db, agency, representative):
+    event = EventFactory(owner=agency)
+    draft = EventFactory(owner=agency, status=EventStatus.DRAFT)
+    exhibitor = ExhibitorFactory(pavilion__event=event)
+    draft_exhibitor = ExhibitorFactory(pavilion__event=draft)
+    window, draft_window = (
+        ConsultationWindow.objects.create(
+            exhibitor=e, starts_at=START, ends_at=START + timedelta(hours=1), timezone="UTC"
+        )
+        for e in (exhibitor, draft_exhibitor)
+    )
+    return {
+        "pavilion": {"pavilion_id": exhibitor.pavilion_id},
+        "draft_pavilion": {"pavilion_id": draft_exhibitor.pavilion_id},
+        "exhibitor": {"exhibitor_id": exhibitor.pk},
+        "draft_exhibitor": {"exhibitor_id": draft_exhibitor.pk},
+        "window": {"window_id": window.pk},
+        "draft_window": {"window_id": draft_window.pk},
+        "event": {"event_id": event.pk},
+        "draft": {"event_id": draft.pk},
+        "registration": {
+            "registration_id": register(UserFactory(), event, AttendanceMode.IN_PERSON).pk
+        },
+        "own_registration": {
+            "registration_id": register(representative, event, AttendanceMode.IN_PERSON).pk
+        },
+    }
+
+
+@pytest.fixture
+def users(admin_user, staff_user, other_staff_user, representative, government_viewer):
+    return {
+        "anonymous": None,
+        "admin": admin_user,
+        "staff": staff_user,
+        "other_staff": other_staff_user,
+        "representative": representative,
+        "viewer": government_viewer,
+    }
+
+
+@pytest.mark.parametrize(("name", "key", "method", "body", "expected"), EVENTS_API_MATRIX)
+@pytest.mark.parametrize("role", ROLES)
+def test_events_api_matrix(client, objects, users, role, name, key, method, body, expected):
+    if users[role] is not None:
+        client.force_login(users[role])
+    url = reverse(name, kwargs=objects[key] if key else None)
+    if body is None:
+        response = getattr(client, method)(url)
+    else:
+        response = getattr(client, method)(url, body, content_type="application/json")
+    want = int(expected.split()[ROLES.index(role)])
+    assert response.status_code == want, f"{role} {method.upper()} {url}: {response.content}"

@@ -1,0 +1,113 @@
+import threading
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+
+from tests.factories.accounts import UserFactory
+from tests.factories.events import ExhibitorFactory
+from tradebridge.events.domain.consultations import (
+    add_daily_windows,
+    book_consultation,
+    cancel_booking,
+    free_slot_starts,
+    slot_starts,
+)
+from tradebridge.events.domain.time_display import shown_time
+from tradebridge.events.models import ConsultationBooking
+
+
+@pytest.fixture
+def exhibitor(agency):
+    return ExhibitorFactory(pavilion__event__owner=agency)
+
+
+def _mornings(staff_user, exhibitor, first=date(2020, 11, 5), last=date(2020, 11, 10)):
+    return add_daily_windows(
+        staff_user, exhibitor, first, last, time(8), time(10), "America/Los_Angeles", 20
+    )
+
+
+@pytest.mark.django_db
+def test_every_morning_pacific_time_is_the_next_midnight_in_shanghai(staff_user, exhibitor):
+    windows = _mornings(staff_user, exhibitor)
+    assert len(windows) == 6
+    first = shown_time(windows[0].starts_at, "America/Los_Angeles", "Asia/Shanghai")
+    assert (first.event_local.day, first.event_local.hour) == (5, 8)
+    assert (first.viewer_local.day, first.viewer_local.hour) == (6, 0)
+    assert first.day_shift_label == "+1 day"
+    assert len(slot_starts(windows[0])) == 6
+
+
+@pytest.mark.django_db
+def test_local_hours_hold_across_the_end_of_daylight_saving(staff_user, exhibitor):
+    # US clocks went back on 1 November 2020: 08:00 PDT is 15:00 UTC, 08:00 PST is 16:00 UTC.
+    windows = _mornings(staff_user, exhibitor, date(2020, 10, 31), date(2020, 11, 2))
+    assert [w.starts_at.astimezone(UTC).hour for w in windows] == [15, 16, 16]
+
+
+@pytest.mark.django_db
+def test_bad_windows_are_refused(staff_user, exhibitor, other_staff_user):
+    with pytest.raises(ValidationError):
+        add_daily_windows(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 4),
+                          time(8), time(10), "America/Los_Angeles")  # fmt: skip
+    with pytest.raises(ValidationError):
+        add_daily_windows(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 5),
+                          time(10), time(8), "America/Los_Angeles")  # fmt: skip
+    with pytest.raises(ValidationError):
+        add_daily_windows(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 5),
+                          time(8), time(10), "Pacific/Nowhere")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        _mornings(other_staff_user, exhibitor)
+
+
+@pytest.mark.django_db
+def test_booking_slots(staff_user, exhibitor):
+    window = _mornings(staff_user, exhibitor)[0]
+    first, second = slot_starts(window)[:2]
+    visitor, other = UserFactory(timezone="Asia/Shanghai"), UserFactory()
+    booking = book_consultation(visitor, window, first, "Export documents")
+    assert free_slot_starts(window)[0] == second
+    for user, moment in (
+        (other, first),  # taken
+        (other, first + timedelta(minutes=5)),  # not a slot
+        (other, window.ends_at),  # after the window
+        (other, datetime(2020, 11, 5, 15)),  # naive
+        (visitor, first),  # the visitor's own slot again
+    ):
+        with pytest.raises(ValidationError) as error:
+            book_consultation(user, window, moment)
+        assert "starts_at" in error.value.message_dict
+    with pytest.raises(PermissionDenied):
+        cancel_booking(other, booking)
+    cancel_booking(visitor, booking)
+    assert free_slot_starts(window)[0] == first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_visitors_race_for_one_slot(agency):
+    staff = UserFactory(role="agency_staff", organisation=agency)
+    window = _mornings(staff, ExhibitorFactory(pavilion__event__owner=agency))[0]
+    slot = slot_starts(window)[0]
+    racers = [UserFactory(), UserFactory()]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def race(user):
+        try:
+            barrier.wait(timeout=10)
+            book_consultation(user, window, slot)
+            outcomes.append("booked")
+        except ValidationError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=race, args=(user,)) for user in racers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["booked", "refused"]
+    assert ConsultationBooking.objects.filter(window=window).count() == 1
