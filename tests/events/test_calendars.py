@@ -6,12 +6,13 @@ from icalendar import Calendar
 
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import PersonFactory
-from tests.factories.events import EventFactory, SessionFactory
+from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
 from tradebridge.events.domain.calendars import event_calendar, person_calendar
 from tradebridge.events.domain.events import update_session
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.domain.rooms import video_room_url
 from tradebridge.events.enums import AttendanceMode
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +116,20 @@ def test_person_feed_has_confirmed_events_and_own_sessions_with_room_links():
     assert str(vevents[f"session-{opening.pk}@tradebridge.events"]["url"]) == video_room_url(
         opening
     )
+
+
+def test_person_feed_has_booked_consultations_in_the_windows_zone(agency):
+    exhibitor = ExhibitorFactory(organisation__name_en="Sacramento Export Center")
+    start = datetime(2020, 11, 5, 16, tzinfo=UTC)  # 08:00 PST
+    window = ConsultationWindow.objects.create(
+        exhibitor=exhibitor, starts_at=start, ends_at=start + timedelta(hours=1),
+        timezone="America/Los_Angeles", slot_minutes=20,
+    )  # fmt: skip
+    user = UserFactory(timezone="Asia/Shanghai")
+    booking = ConsultationBooking.objects.create(window=window, starts_at=start, user=user)
+    _calendar, vevents = _events_by_uid(person_calendar(user))
+    vevent = vevents[f"consultation-{booking.pk}@tradebridge.events"]
+    assert str(vevent["summary"]) == "Consultation with Sacramento Export Center"
+    assert vevent.decoded("dtstart").hour == 8
+    assert vevent["dtstart"].params["TZID"] == "America/Los_Angeles"
+    assert vevent.decoded("dtend").astimezone(UTC) == start + timedelta(minutes=20)

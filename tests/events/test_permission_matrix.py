@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from tests.api.test_events_permission_matrix import EVENTS_API_MATRIX_NAMES
 from tests.factories.accounts import UserFactory
-from tests.factories.events import EventFactory, ExhibitorFactory
+from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode, EventStatus
 from tradebridge.events.models import ConsultationBooking, ConsultationWindow
@@ -38,6 +38,15 @@ EVENTS_MATRIX = [
     ("web:registration-cancel", "registration", "post", "302 302 302 404 404 404"),
     ("web:registration-cancel", "own_registration", "post", "302 302 302 404 302 404"),
     ("web:registration-decide", "registration", "post", "302 400 400 404 404 404"),
+    ("web:event-create", None, "get", "302 200 200 200 403 403"),
+    ("web:event-edit", "event", "get", "302 200 200 403 403 403"),
+    ("web:event-edit", "draft", "get", "302 200 200 404 404 404"),
+    ("web:event-publish", "draft", "post", "302 302 302 404 404 404"),
+    ("web:event-publish", "event", "post", "302 302 302 403 403 403"),
+    ("web:session-create", "event", "get", "302 200 200 403 403 403"),
+    ("web:session-create", "draft", "get", "302 200 200 404 404 404"),
+    ("web:session-edit", "session", "get", "302 200 200 403 403 403"),
+    ("web:session-edit", "draft_session", "get", "302 200 200 404 404 404"),
     ("web:pavilion-detail", "pavilion", "get", "200 200 200 200 200 200"),
     ("web:pavilion-detail", "draft_pavilion", "get", "404 200 200 404 404 404"),
     ("web:exhibitor-contact", "exhibitor", "get", "302 200 200 200 200 200"),
@@ -71,6 +80,8 @@ def objects(db, agency, representative):
         window=window, starts_at=START + timedelta(minutes=20), user=representative
     )
     return {
+        "session": {"session_pk": SessionFactory(event=event).pk},
+        "draft_session": {"session_pk": SessionFactory(event=draft).pk},
         "pavilion": {"pk": exhibitor.pavilion_id},
         "draft_pavilion": {"pk": draft_exhibitor.pavilion_id},
         "exhibitor": {"pk": exhibitor.pk},

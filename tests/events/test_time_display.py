@@ -3,7 +3,13 @@ from datetime import UTC, datetime
 import pytest
 from django.utils import translation
 
-from tradebridge.events.domain.time_display import day_shift_label, shown_span, shown_time
+from tradebridge.events.domain.time_display import (
+    NonexistentLocalTime,
+    day_shift_label,
+    local_to_utc,
+    shown_span,
+    shown_time,
+)
 
 
 def test_shanghai_morning_is_the_previous_evening_in_california():
@@ -86,3 +92,18 @@ def test_labels_are_translatable():
     # The message ids go through gettext; with no catalogue entry the English text stays.
     with translation.override("zh-hans"):
         assert day_shift_label(1) != ""
+
+
+def test_local_to_utc_handles_both_daylight_saving_changes():
+    # Spring forward: 02:30 on 14 March 2021 does not exist in California.
+    with pytest.raises(NonexistentLocalTime):
+        local_to_utc(datetime(2021, 3, 14, 2, 30), "America/Los_Angeles")
+    # Fall back: 01:30 on 1 November 2020 happens twice; the first (PDT) is taken.
+    assert local_to_utc(datetime(2020, 11, 1, 1, 30), "America/Los_Angeles") == datetime(
+        2020, 11, 1, 8, 30, tzinfo=UTC
+    )
+    assert local_to_utc(datetime(2020, 11, 6, 9, 0), "Asia/Shanghai") == datetime(
+        2020, 11, 6, 1, 0, tzinfo=UTC
+    )
+    with pytest.raises(ValueError):
+        local_to_utc(datetime(2020, 11, 6, 9, 0, tzinfo=UTC), "Asia/Shanghai")

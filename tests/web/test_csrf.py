@@ -30,6 +30,10 @@ def _event_urls(staff_user):
         window=window, starts_at=event.starts_at, user=staff_user
     )
     return [
+        reverse("web:event-create"),
+        reverse("web:event-edit", args=[event.pk]),
+        reverse("web:event-publish", args=[event.pk]),
+        reverse("web:session-create", args=[event.pk]),
         reverse("web:event-register", args=[event.pk]),
         reverse("web:event-check-in", args=[event.pk]),
         reverse("web:registration-cancel", args=[registration.pk]),

@@ -167,3 +167,16 @@ def test_drafts_are_not_listed(client, agency):
     EventFactory(title_en="Open forum")
     page = client.get(reverse("web:event-list")).content.decode()
     assert "Open forum" in page and "Secret draft" not in page
+
+
+def test_event_pages_do_not_grow_with_sessions_or_events(
+    client, ciie, django_assert_max_num_queries
+):
+    for _ in range(5):
+        session = SessionFactory(event=ciie)
+        session.speaker_links.create(person=PersonFactory())
+        EventFactory()
+    with django_assert_max_num_queries(10):
+        client.get(reverse("web:event-detail", args=[ciie.pk]))
+    with django_assert_max_num_queries(6):
+        client.get(reverse("web:event-list"))

@@ -99,3 +99,29 @@ def test_cancel_a_consultation(client, window):
 def test_event_page_links_its_pavilions(client, exhibitor):
     page = client.get(reverse("web:event-detail", args=[exhibitor.pavilion.event_id]))
     assert reverse("web:pavilion-detail", args=[exhibitor.pavilion_id]) in page.content.decode()
+
+
+def test_organisers_see_leads_and_bookings(client, staff_user, exhibitor, window):
+    visitor = UserFactory(first_name="Mei")
+    Lead.objects.create(exhibitor=exhibitor, user=visitor, message="Price list please")
+    ConsultationBooking.objects.create(
+        window=window, starts_at=slot_starts(window)[0], user=visitor, topic="Tariffs"
+    )
+    client.force_login(staff_user)
+    page = client.get(reverse("web:event-manage", args=[exhibitor.pavilion.event_id]))
+    text = page.content.decode()
+    assert "Price list please" in text and "Tariffs" in text and "Mei" in text
+
+
+def test_pavilion_page_queries_do_not_grow_with_exhibitors(
+    client, exhibitor, window, django_assert_max_num_queries
+):
+    url = reverse("web:pavilion-detail", args=[exhibitor.pavilion_id])
+    with django_assert_max_num_queries(12):
+        client.get(url)
+    for _ in range(5):
+        more = ExhibitorFactory(pavilion=exhibitor.pavilion)
+        Product.objects.create(exhibitor=more, title_en="More")
+        more.staff.add(PersonFactory())
+    with django_assert_max_num_queries(12):
+        client.get(url)

@@ -323,9 +323,10 @@ def _load_california_pavilion(counts: dict) -> None:
             name_zh="加州馆",
             description_en="Californian companies and industry associations promoting products "
             "and services at CIIE 2020. The delegation, led by the Bay Area Council for the "
-            "third time, took part online because of the pandemic.",
+            "third time, took part online because of the pandemic. The consultation hours "
+            'shown are illustrative: the article says only "every day in the morning".',
             description_zh="加州企业和行业协会在2020年进博会推介产品和服务。由湾区委员会第三次率领的"
-            "代表团因疫情在线参展。",
+            "代表团因疫情在线参展。所示咨询时段为示意：报道只说“每天上午”。",
             host_organisation=_organisation(COUNCIL),
             host_region=Region.objects.filter(code="US-CA").first(),
             area_en="Smart equipment",

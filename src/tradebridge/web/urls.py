@@ -56,7 +56,16 @@ urlpatterns = [
     path("sectors/<slug:code>/", places.SectorDetailView.as_view(), name="sector-detail"),
     path("events/", events.EventListView.as_view(), name="event-list"),
     path("events/calendar.ics", events.MyCalendarView.as_view(), name="my-calendar"),
+    path("events/new/", events.EventFormView.as_view(), name="event-create"),
     path("events/<int:pk>/", events.EventDetailView.as_view(), name="event-detail"),
+    path("events/<int:pk>/edit/", events.EventFormView.as_view(), name="event-edit"),
+    path("events/<int:pk>/publish/", events.PublishEventView.as_view(), name="event-publish"),
+    path("events/<int:pk>/sessions/new/", events.SessionFormView.as_view(), name="session-create"),
+    path(
+        "events/sessions/<int:session_pk>/edit/",
+        events.SessionFormView.as_view(),
+        name="session-edit",
+    ),
     path(
         "events/<int:pk>/calendar.ics",
         events.EventCalendarView.as_view(),

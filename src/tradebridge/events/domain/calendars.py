@@ -6,6 +6,7 @@ VTIMEZONE built from the IANA data, so calendar programs show them in any zone c
 """
 
 from collections.abc import Iterable
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from tradebridge.events.domain.rooms import video_room_url
 from tradebridge.events.enums import RegistrationStatus
-from tradebridge.events.models import Event, Session
+from tradebridge.events.models import ConsultationBooking, Event, Session
 
 UID_DOMAIN = "tradebridge.events"
 PRODUCT_ID = "-//TradeBridge//Events//EN"
@@ -89,18 +90,41 @@ def _session_component(session: Session, with_room_links: bool):
     )
 
 
+def booking_uid(booking: ConsultationBooking) -> str:
+    return f"consultation-{booking.pk}@{UID_DOMAIN}"
+
+
+def _booking_component(booking: ConsultationBooking):
+    window = booking.window
+    exhibitor = window.exhibitor
+    return _vevent(
+        booking_uid(booking),
+        0,  # a booking is never moved, only cancelled and booked anew (a new UID)
+        _("Consultation with %(name)s") % {"name": exhibitor.organisation.name},
+        booking.topic,
+        booking.starts_at,
+        booking.starts_at + timedelta(minutes=window.slot_minutes),
+        ZoneInfo(window.timezone),
+        exhibitor.pavilion.name,
+    )
+
+
 def build_calendar(
     name: str,
     events: Iterable[Event],
     sessions: Iterable[Session],
     with_room_links: bool = False,
+    bookings: Iterable[ConsultationBooking] = (),
 ) -> bytes:
-    """An .ics file with the events and sessions given, and a VTIMEZONE for each zone used."""
+    """An .ics file with the events, sessions and consultations given, and a VTIMEZONE for
+    each zone used."""
     calendar = _new_calendar(name)
     for event in events:
         calendar.add_component(_event_component(event))
     for session in sessions:
         calendar.add_component(_session_component(session, with_room_links))
+    for booking in bookings:
+        calendar.add_component(_booking_component(booking))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -113,7 +137,8 @@ def event_calendar(event: Event, with_room_links: bool = False) -> bytes:
 
 def person_calendar(user) -> bytes:
     """The events ``user`` holds a confirmed place at (with their programmes, room links
-    included) and the sessions where their directory entry speaks or moderates."""
+    included), the sessions where their directory entry speaks or moderates, and the
+    consultations they booked."""
     events = list(
         Event.objects.filter(
             registrations__user=user, registrations__status=RegistrationStatus.CONFIRMED
@@ -123,4 +148,9 @@ def person_calendar(user) -> bytes:
     if user.person_id:
         sessions = sessions | Session.objects.select_related("event").filter(people=user.person_id)
     sessions = sessions.distinct().order_by("starts_at", "pk")
-    return build_calendar(_("My TradeBridge events"), events, sessions, with_room_links=True)
+    bookings = ConsultationBooking.objects.filter(user=user).select_related(
+        "window__exhibitor__organisation", "window__exhibitor__pavilion"
+    )
+    return build_calendar(
+        _("My TradeBridge events"), events, sessions, with_room_links=True, bookings=bookings
+    )

@@ -5,7 +5,7 @@ Data stay in UTC; this is the one place that converts them for people to read. A
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -92,3 +92,22 @@ def shown_span(
         start=shown_time(starts_at, event_zone, viewer_zone),
         end=shown_time(ends_at, event_zone, viewer_zone),
     )
+
+
+class NonexistentLocalTime(ValueError):
+    """A wall-clock time the zone skips (clocks go forward at a daylight-saving change)."""
+
+
+def local_to_utc(wall_clock: datetime, zone: str) -> datetime:
+    """A naive wall-clock time in ``zone`` as an aware UTC datetime.
+
+    Raises NonexistentLocalTime for a time inside a spring-forward gap (02:30 on the night US
+    clocks go from 02:00 to 03:00). An ambiguous autumn time takes its first occurrence.
+    """
+    if wall_clock.tzinfo is not None:
+        raise ValueError("local_to_utc needs a naive wall-clock time")
+    tz = ZoneInfo(zone)
+    aware = wall_clock.replace(tzinfo=tz, fold=0)
+    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != wall_clock:
+        raise NonexistentLocalTime(f"{wall_clock:%Y-%m-%d %H:%M} does not exist in {zone}")
+    return aware.astimezone(UTC)

@@ -14,15 +14,22 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from tradebridge.events.domain import events as event_domain
 from tradebridge.events.domain import registrations as registration_domain
 from tradebridge.events.domain.calendars import event_calendar, person_calendar
 from tradebridge.events.domain.rooms import video_room_url
 from tradebridge.events.domain.time_display import shown_span, zone_or_none
 from tradebridge.events.domain.visibility import visible_events
 from tradebridge.events.enums import RegistrationStatus
-from tradebridge.events.models import Registration, SessionSpeaker
+from tradebridge.events.models import (
+    ConsultationBooking,
+    Lead,
+    Registration,
+    Session,
+    SessionSpeaker,
+)
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
-from tradebridge.web.forms.events import CheckInForm, RegistrationForm
+from tradebridge.web.forms.events import CheckInForm, EventForm, RegistrationForm, SessionForm
 
 
 def viewer_zone(request) -> str | None:
@@ -220,7 +227,8 @@ class DecideRegistrationView(
 
 
 class EventManageView(LoginRequiredMixin, EventObjectMixin, PermissionRequiredMixin, TemplateView):
-    """The organiser's back office: registrations, their answers and check-in state."""
+    """The organiser's back office: registrations, their answers and check-in state, and the
+    leads and consultation bookings of the event's exhibitors."""
 
     template_name = "web/events/manage.html"
     permission = "events.change_event"
@@ -230,10 +238,18 @@ class EventManageView(LoginRequiredMixin, EventObjectMixin, PermissionRequiredMi
         registrations = self.event.registrations.select_related("user").order_by(
             "status", "created_at"
         )
+        leads = Lead.objects.filter(exhibitor__pavilion__event=self.event).select_related(
+            "user", "product", "exhibitor__organisation"
+        )
+        bookings = ConsultationBooking.objects.filter(
+            window__exhibitor__pavilion__event=self.event
+        ).select_related("user", "window__exhibitor__organisation")
         return super().get_context_data(
             event=self.event,
             registrations=registrations,
             seats_taken=registration_domain.seats_taken(self.event),
+            leads=leads,
+            bookings=bookings,
             **kwargs,
         )
 
@@ -264,3 +280,112 @@ class CheckInView(
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(event=self.event, **kwargs)
+
+
+class EventFormView(
+    LoginRequiredMixin, PermissionRequiredMixin, UnprocessableOnInvalidMixin, FormView
+):
+    """Create (no pk) or edit (pk) an event; times are typed in the event's own zone."""
+
+    template_name = "web/events/form.html"
+    form_class = EventForm
+    extra_context = {"section": "events"}
+
+    @cached_property
+    def event(self):
+        if "pk" not in self.kwargs:
+            return None
+        return visible_object(visible_events(self.request.user), pk=self.kwargs["pk"])
+
+    @property
+    def permission(self):
+        return "events.change_event" if self.event else "events.add_event"
+
+    def get_permission_object(self):
+        return self.event
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event}
+
+    def form_valid(self, form):
+        try:
+            if self.event:
+                event = event_domain.update_event(self.request.user, self.event, form.event_data())
+            else:
+                event = event_domain.create_event(self.request.user, form.event_data())
+        except ValidationError as error:
+            add_domain_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect("web:event-detail", pk=event.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, **kwargs)
+
+
+class PublishEventView(LoginRequiredMixin, EventObjectMixin, PermissionRequiredMixin, View):
+    permission = "events.change_event"
+
+    def post(self, request, pk):
+        event_domain.publish_event(request.user, self.event)
+        messages.success(request, _("The event is published."))
+        return redirect("web:event-detail", pk=pk)
+
+
+class SessionFormView(
+    LoginRequiredMixin, PermissionRequiredMixin, UnprocessableOnInvalidMixin, FormView
+):
+    """Add a session to an event (``pk`` of the event) or edit one (``session_pk``)."""
+
+    template_name = "web/events/session_form.html"
+    form_class = SessionForm
+    permission = "events.change_event"
+    extra_context = {"section": "events"}
+
+    @cached_property
+    def session(self):
+        if "session_pk" not in self.kwargs:
+            return None
+        return visible_object(
+            Session.objects.select_related("event").filter(
+                event__in=visible_events(self.request.user)
+            ),
+            pk=self.kwargs["session_pk"],
+        )
+
+    @cached_property
+    def event(self):
+        if self.session is not None:
+            return self.session.event
+        return visible_object(visible_events(self.request.user), pk=self.kwargs["pk"])
+
+    def get_permission_object(self):
+        return self.event
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "event": self.event,
+            "user": self.request.user,
+            "session": self.session,
+        }
+
+    def form_valid(self, form):
+        user = self.request.user
+        try:
+            if self.session:
+                event_domain.update_session(
+                    user, self.session, form.session_data(), form.speaker_roles()
+                )
+            else:
+                event_domain.add_session(
+                    user, self.event, form.session_data(), form.speaker_roles()
+                )
+        except ValidationError as error:
+            add_domain_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Saved."))
+        return redirect("web:event-detail", pk=self.event.pk)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(event=self.event, session=self.session, **kwargs)
