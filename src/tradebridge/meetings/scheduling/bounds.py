@@ -19,6 +19,9 @@ from scipy.sparse import coo_matrix
 
 from .problem import Problem
 
+#: above this many (meeting, slot) columns the LP goes to PDLP instead of HiGHS
+PDLP_ABOVE = 200_000
+
 
 def trivial_bound(problem: Problem) -> int:
     """Sum of priorities of meetings that have at least one allowed slot."""
@@ -46,9 +49,34 @@ def lp_relaxation(problem: Problem, time_limit: float = 60.0) -> Relaxation | No
     b.y + sum_j max(0, w_j - (A^T y)_j), which is a valid upper bound for any y >= 0 (weak
     duality with the box 0 <= x <= 1), so solver tolerances cannot make it invalid.
     """
-    columns = [(m, s) for m, meeting in enumerate(problem.meetings) for s in meeting.allowed]
+    columns, matrix, rhs = _matrix(problem)
     if not columns:
         return Relaxation(0.0, {})
+    n = len(columns)
+    weights = np.fromiter((problem.meetings[m].priority for m, _ in columns), dtype=float, count=n)
+    if n > PDLP_ABOVE:
+        return _pdlp(columns, matrix, rhs, weights, time_limit)
+    result = linprog(
+        -weights,
+        A_ub=matrix,
+        b_ub=rhs,
+        bounds=(0.0, 1.0),
+        method="highs",
+        options={"time_limit": max(0.1, time_limit), "presolve": True},
+    )
+    if result.status != 0:
+        return None
+    dual_value = _dual_bound(matrix, rhs, weights, -np.asarray(result.ineqlin.marginals))
+    bound = math.floor(dual_value + 1e-7)  # priorities are integers
+    values = {columns[k]: float(v) for k, v in enumerate(result.x) if v > 1e-6}
+    return Relaxation(float(bound), values)
+
+
+def _matrix(problem: Problem):
+    """Columns (meeting, slot), the sparse constraint matrix and its right-hand sides."""
+    columns = [(m, s) for m, meeting in enumerate(problem.meetings) for s in meeting.allowed]
+    if not columns:
+        return columns, None, None
     n = len(columns)
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
@@ -104,21 +132,37 @@ def lp_relaxation(problem: Problem, time_limit: float = 60.0) -> Relaxation | No
     r = np.concatenate(rows)
     c = np.concatenate(cols)
     matrix = coo_matrix((np.ones(len(r)), (r, c)), shape=(row, n)).tocsr()
-    weights = np.fromiter((problem.meetings[m].priority for m, _ in columns), dtype=float, count=n)
-    rhs = np.asarray(upper)
-    result = linprog(
-        -weights,
-        A_ub=matrix,
-        b_ub=rhs,
-        bounds=(0.0, 1.0),
-        method="highs",
-        options={"time_limit": max(0.1, time_limit), "presolve": True},
-    )
-    if result.status != 0:
-        return None
-    duals = np.maximum(0.0, -np.asarray(result.ineqlin.marginals))
+    return columns, matrix, np.asarray(upper)
+
+
+def _dual_bound(matrix, rhs, weights, duals) -> float:
+    """Weak duality: b.y + sum_j max(0, w_j - (A^T y)_j) >= LP optimum for any y >= 0."""
+    duals = np.maximum(0.0, duals)
     reduced = weights - matrix.T @ duals
-    dual_value = float(rhs @ duals + np.maximum(0.0, reduced).sum())
-    bound = math.floor(dual_value + 1e-7)  # priorities are integers
-    values = {columns[k]: float(v) for k, v in enumerate(result.x) if v > 1e-6}
-    return Relaxation(float(bound), values)
+    return float(rhs @ duals + np.maximum(0.0, reduced).sum())
+
+
+def _pdlp(columns, matrix, rhs, weights, time_limit) -> Relaxation:
+    """Very large LPs: OR-Tools' first-order PDLP; its (approximate) duals, clipped to y >= 0,
+    still give a valid bound through :func:`_dual_bound`."""
+    from ortools.pdlp import solvers_pb2
+    from ortools.pdlp.python import pdlp
+
+    n = len(columns)
+    qp = pdlp.QuadraticProgram()
+    qp.objective_vector = -weights
+    qp.constraint_matrix = matrix.tocsc()
+    qp.constraint_lower_bounds = np.full(len(rhs), -np.inf)
+    qp.constraint_upper_bounds = rhs
+    qp.variable_lower_bounds = np.zeros(n)
+    qp.variable_upper_bounds = np.ones(n)
+    params = solvers_pb2.PrimalDualHybridGradientParams()
+    params.termination_criteria.time_sec_limit = max(1.0, time_limit)
+    params.termination_criteria.simple_optimality_criteria.eps_optimal_relative = 1e-4
+    params.num_threads = 2
+    result = pdlp.primal_dual_hybrid_gradient(qp, params)
+    # minimisation with A x <= b: PDLP's duals for those rows are <= 0
+    bound = _dual_bound(matrix, rhs, weights, -np.asarray(result.dual_solution))
+    x = np.asarray(result.primal_solution)
+    values = {columns[k]: float(v) for k, v in enumerate(x) if v > 1e-6}
+    return Relaxation(float(math.floor(bound + 1e-7)), values)

@@ -46,20 +46,20 @@ def search_breaks(
     best_value: float | None = None
     infeasible_at: set[int] = set()
 
-    def decide(budget: int | None, limit: float, minimise: bool = True):
+    def decide(budget: int | None, limit: float, minimise: bool = True, spans: bool = True):
         built = build_model(
             problem,
             mandatory=True,
-            count_gaps=not single_day and (budget is not None or minimise),
-            fairness=fairness if not single_day else None,
-            gap_lower_bounds=lower if not single_day else None,
+            count_gaps=not single_day or not spans,
+            fairness=fairness if not single_day or not spans else None,
+            gap_lower_bounds=lower if not single_day or not spans else None,
         )
-        if single_day and (budget is not None or minimise):
+        if single_day and spans:
             # at budget = sum of per-participant bounds, each participant has exactly its bound:
             # those with bound 0 meet in one unbroken block
             tight = budget is not None and budget == sum(lower)
             rigid = {p for p, b in enumerate(lower) if b == 0} if tight else set()
-            add_spans(problem, built, fairness, lower, rigid=rigid)
+            add_spans(problem, built, fairness, lower, rigid=rigid, budget=budget)
             if rigid:
                 add_blocks(problem, built, rigid)
         if isinstance(built.total_gaps, int):
@@ -68,14 +68,18 @@ def search_breaks(
             built.model.add(built.total_gaps <= budget)
         elif minimise:
             built.model.minimize(built.total_gaps)
+        if best is not None:
+            for (m, s), var in built.x.items():
+                built.model.add_hint(var, best[m] == s)
         solver, status, cancelled = run(built.model, limit)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         slots = built.slots(solver.value) if found else None
         bound = solver.best_objective_bound if budget is None and slots is not None else None
         return status, slots, cancelled, bound
 
-    # any schedule first (no objective: quick), so that there is always something to return
-    status, slots, cancelled, _ = decide(None, max(0.05, min(time_limit / 4, 5.0)), False)
+    # any fair schedule first (no objective: quick), so that there is something to return
+    # (slot-by-slot run indicators: weaker, but the fastest model to satisfy)
+    status, slots, cancelled, _ = decide(None, max(0.05, min(time_limit / 4, 8.0)), False, False)
     if status == cp_model.INFEASIBLE:
         return "infeasible", None, None, float(proven)
     if slots is not None and _fair(problem, slots, fairness):
@@ -117,7 +121,8 @@ def search_breaks(
                 break
             budget = proven
             continue
-        budget += 1  # timed out: a looser budget should be easier to satisfy
+        # timed out: a looser budget should be easier to satisfy; climb faster while far
+        budget += 1 if best_value is None else max(1, int(best_value - budget) // 2)
         if best_value is None and budget > proven + 2 * len(problem.participants):
             break
     if best is None:

@@ -23,17 +23,21 @@ def add_spans(
     gap_lower_bounds: list[int] | None = None,
     rigid: set[int] | frozenset[int] = frozenset(),
     cumulative: bool = True,
+    budget: int | None = None,
 ) -> None:
     """Add spans, holes, per-participant breaks, fairness and ``built.total_gaps``.
 
     Requires a model built with ``mandatory=True``; each participant must have one day (as in
     the B2B benchmark), otherwise use the run indicators of :mod:`.cpsat_model`. Participants
     in ``rigid`` get no gap at all: their day is one fixed-length block (see :func:`add_blocks`).
+    With a ``budget`` on the total, at most budget - sum(bounds) participants whose own lower
+    bound is 0 may have a broken day (a redundant cardinality constraint on the "whole" flags).
     """
     model = built.model
     gapless = any(len(problem.meetings_of[p]) <= 1 for p in range(len(problem.participants)))
     gaps: list[cp_model.LinearExpr | int] = []
     intervals = []
+    broken_free: list[cp_model.IntVar] = []  # "broken day" of participants with bound 0
     for p, participant in enumerate(problem.participants):
         k = len(problem.meetings_of[p])
         row = built.busy[p]
@@ -78,6 +82,10 @@ def add_spans(
         model.add(idle == 0).only_enforce_if(whole)
         model.add(idle >= 1).only_enforce_if(whole.Not())
         intervals.append(model.new_optional_fixed_size_interval_var(first, k, whole, f"wb{p}"))
+        if gap_lower_bounds and gap_lower_bounds[p] > 0:
+            model.add(whole == 0)
+        else:
+            broken_free.append(whole.Not())
         for i, s in enumerate(day):
             busy = row.get(s)
             if busy is not None:
@@ -99,6 +107,8 @@ def add_spans(
         if gap_lower_bounds and gap_lower_bounds[p] > 0:
             model.add(gap >= gap_lower_bounds[p])
         gaps.append(gap)
+    if budget is not None and broken_free:
+        model.add(sum(broken_free) <= max(0, budget - sum(gap_lower_bounds or [0])))
     if cumulative and not rigid:
         model.add_cumulative(intervals, [1] * len(intervals), 2 * problem.tables)
     built.gaps = gaps
