@@ -69,6 +69,7 @@ def main(argv: list[str]) -> int:
     index.add_many(profiles)  # texts now come from the cache: this is the non-encoding part
     index.rebuild()
     out["index_s"] = time.perf_counter() - t
+    out["rss_after_index_mb"] = peak_rss_mb()
 
     rng = random.Random(args.seed)
     sample = rng.sample(index.ids(), min(args.queries, len(index)))
@@ -83,6 +84,7 @@ def main(argv: list[str]) -> int:
     out["one_top10_p99_ms"] = float(np.percentile(lat, 99) * 1000)
     out["one_top10_cpu_median_ms"] = float(np.median(cpu) * 1000)
     out["one_top10_cpu_p99_ms"] = float(np.percentile(cpu, 99) * 1000)
+    out["rss_after_queries_mb"] = peak_rss_mb()
 
     # How often the two-pass (coarse then exact) top 10 equals the exhaustive exact top 10.
     agree = []
@@ -93,6 +95,7 @@ def main(argv: list[str]) -> int:
         index.exact_below = saved
         agree.append(len(set(fast) & set(exact)) / max(len(exact), 1))
     out["coarse_agreement"] = float(np.mean(agree))
+    out["rss_after_exact_check_mb"] = peak_rss_mb()
 
     t = time.perf_counter()
     edited = profile_from_dict({**rows[0], "offers": "冷冻三文鱼 frozen salmon fillets"})
