@@ -94,3 +94,111 @@ def test_second_registration_is_refused(client, event):
                            content_type="application/json")  # fmt: skip
     assert response.status_code == 422
     assert response.json()["detail"][0]["field"] == "event"
+
+
+NEW_EVENT = {
+    "kind": "seminar",
+    "title_en": "Seattle seminar",
+    "title_zh": "西雅图研讨会",
+    "starts_at": "2015-09-22T09:00:00-07:00",
+    "ends_at": "2015-09-22T12:00:00-07:00",
+    "timezone": "America/Los_Angeles",
+    "languages": ["en", "zh"],
+    "questions": ["Sector?"],
+}
+
+
+def test_staff_create_publish_and_program_an_event(client, staff_user, agency):
+    client.force_login(staff_user)
+    created = client.post(reverse("api:event-list"), NEW_EVENT, content_type="application/json")
+    assert created.status_code == 201
+    body = created.json()
+    assert body["status"] == "draft" and body["languages"] == ["en", "zh"]
+    assert datetime.fromisoformat(body["starts_at"]) == datetime(2015, 9, 22, 16, tzinfo=UTC)
+    event_id = body["id"]
+    published = client.post(reverse("api:event-publish", args=[event_id]))
+    assert published.json()["status"] == "published"
+    speaker = PersonFactory(name_en="Shen Boyang")
+    session = client.post(
+        reverse("api:session-list", args=[event_id]),
+        {"kind": "panel", "title_en": "Internet + Commerce", "is_online": True,
+         "starts_at": "2015-09-22T17:00:00Z", "ends_at": "2015-09-22T18:00:00Z",
+         "speakers": [{"person": speaker.pk, "role": "speaker"}]},
+        content_type="application/json",
+    )  # fmt: skip
+    assert session.status_code == 201
+    assert session.json()["speakers"][0]["name"] == "Shen Boyang"
+    moved = client.patch(
+        reverse("api:session-detail", args=[session.json()["id"]]),
+        {"starts_at": "2015-09-22T17:30:00Z"},
+        content_type="application/json",
+    )
+    assert moved.json()["sequence"] == 1
+    changed = client.patch(reverse("api:event-detail", args=[event_id]),
+                           {"venue_en": "Seattle"}, content_type="application/json")  # fmt: skip
+    assert changed.json()["venue_en"] == "Seattle"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"starts_at": "2015-09-22T09:00:00"}, "starts_at"),  # naive
+        ({"ends_at": "2015-09-22T08:00:00-07:00"}, "ends_at"),
+        ({"timezone": "Mars/Base"}, "timezone"),
+        ({"kind": "party"}, "kind"),
+        ({"title_en": "", "title_zh": ""}, "title_en"),
+        ({"languages": ["xx"]}, "languages"),
+        ({"capacity": -1}, "capacity"),
+        ({"questions": "Sector?"}, "questions"),
+        ({"owner": 1}, "owner"),
+    ],
+)
+def test_bad_events_name_the_field(client, staff_user, change, field):
+    client.force_login(staff_user)
+    response = client.post(reverse("api:event-list"), {**NEW_EVENT, **change},
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 422
+    assert field in [item["field"] for item in response.json()["detail"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"kind": "panel", "title_en": "P", "starts_at": "2015-09-22T20:00:00Z",
+          "ends_at": "2015-09-22T21:00:00Z"}, "starts_at"),  # outside the event
+        ({"kind": "panel", "title_en": "P", "starts_at": "2015-09-22T17:00:00Z",
+          "ends_at": "2015-09-22T18:00:00Z", "speakers": [{"person": 999999}]}, "speakers"),
+        ({"kind": "panel", "title_en": "P", "starts_at": "2015-09-22T17:00:00Z",
+          "ends_at": "2015-09-22T18:00:00Z", "speakers": [{"person": 1, "role": "x"}]},
+         "speakers"),
+    ],
+)  # fmt: skip
+def test_bad_sessions_name_the_field(client, staff_user, event, body, field):
+    client.force_login(staff_user)
+    response = client.post(reverse("api:session-list", args=[event.pk]), body,
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 422
+    assert field in [item["field"] for item in response.json()["detail"]]
+
+
+def test_organisers_list_decide_and_check_in(client, staff_user, other_staff_user, agency):
+    event = EventFactory(owner=agency, requires_approval=True, capacity=5)
+    registration = register(UserFactory(first_name="Ada"), event, AttendanceMode.IN_PERSON)
+    client.force_login(staff_user)
+    (listed,) = client.get(reverse("api:registration-list", args=[event.pk])).json()
+    assert (listed["name"], listed["status"]) == ("Ada", "pending")
+    url = reverse("api:registration-decision", args=[registration.pk])
+    assert (
+        client.post(url, {"approve": "maybe"}, content_type="application/json").status_code == 422
+    )
+    decided = client.post(url, {"approve": True}, content_type="application/json")
+    assert decided.json()["status"] == "confirmed"
+    check_in_url = reverse("api:event-check-in", args=[event.pk])
+    done = client.post(check_in_url, {"code": registration.check_in_code},
+                       content_type="application/json")  # fmt: skip
+    assert done.json()["checked_in_at"] is not None
+    again = client.post(check_in_url, {"code": registration.check_in_code},
+                        content_type="application/json")  # fmt: skip
+    assert again.status_code == 422 and again.json()["detail"][0]["field"] == "code"
+    client.force_login(other_staff_user)
+    assert client.post(url, {"approve": False}, content_type="application/json").status_code == 404

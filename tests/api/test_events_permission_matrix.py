@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.accounts import UserFactory
-from tests.factories.events import EventFactory, ExhibitorFactory
+from tests.factories.directory import OrganisationFactory
+from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode, EventStatus
 from tradebridge.events.models import ConsultationWindow
@@ -16,6 +17,26 @@ REGISTER = {"attendance_mode": "in_person"}
 LEAD = {"message": "Please get in touch"}
 START = datetime(2020, 11, 5, 16, tzinfo=UTC)
 BOOKING = {"starts_at": START.isoformat()}
+WINDOWS = {
+    "first_day": "2020-11-05",
+    "last_day": "2020-11-10",
+    "opens": "08:00",
+    "closes": "11:00",
+    "timezone": "America/Los_Angeles",
+}
+NEW_EVENT = {
+    "kind": "forum",
+    "title_en": "Des Moines forum",
+    "starts_at": "2015-09-24T14:00:00Z",
+    "ends_at": "2015-09-24T17:00:00Z",
+    "timezone": "America/Chicago",
+}
+NEW_SESSION = {
+    "kind": "keynote",
+    "title_en": "Keynote",
+    "starts_at": "2015-09-22T16:00:00Z",
+    "ends_at": "2015-09-22T16:30:00Z",
+}
 
 # (url name, object key or None, method, body, expected statuses in ROLES order)
 EVENTS_API_MATRIX = [
@@ -27,9 +48,42 @@ EVENTS_API_MATRIX = [
     ("api:registration-list", "event", "post", REGISTER, "401 201 201 201 422 201"),
     ("api:registration-list", "draft", "post", REGISTER, "401 201 403 404 404 404"),
     ("api:my-registrations", None, "get", None, "401 200 200 200 200 200"),
+    ("api:registration-list", "event", "get", None, "401 200 200 403 403 403"),
+    ("api:registration-list", "draft", "get", None, "401 200 200 404 404 404"),
+    (
+        "api:registration-decision",
+        "registration",
+        "post",
+        {"approve": False},
+        "401 422 422 404 404 404",
+    ),
+    ("api:event-check-in", "event", "post", {"code": "NOPE"}, "401 422 422 403 403 403"),
+    ("api:event-check-in", "draft", "post", {"code": "NOPE"}, "401 422 422 404 404 404"),
+    ("api:consultation-window-list", "exhibitor", "post", WINDOWS, "401 201 201 403 403 403"),
+    ("api:consultation-window-list", "draft_exhibitor", "post", WINDOWS, "401 201 201 404 404 404"),
     ("api:registration-detail", "registration", "delete", None, "401 200 200 404 404 404"),
     ("api:registration-detail", "own_registration", "delete", None, "401 200 200 404 200 404"),
+    ("api:event-list", None, "post", NEW_EVENT, "401 201 201 201 403 403"),
+    ("api:event-detail", "event", "patch", {"venue_en": "Tacoma"}, "401 200 200 403 403 403"),
+    ("api:event-detail", "draft", "patch", {"venue_en": "Tacoma"}, "401 200 200 404 404 404"),
+    ("api:event-publish", "draft", "post", None, "401 200 200 404 404 404"),
+    ("api:session-list", "event", "post", NEW_SESSION, "401 201 201 403 403 403"),
+    ("api:session-list", "draft", "post", NEW_SESSION, "401 201 201 404 404 404"),
+    ("api:session-detail", "session", "patch", {"room": "B"}, "401 200 200 403 403 403"),
+    ("api:session-detail", "draft_session", "patch", {"room": "B"}, "401 200 200 404 404 404"),
     ("api:pavilion-list", None, "get", None, "200 200 200 200 200 200"),
+    ("api:pavilion-list", None, "post", "new_pavilion", "401 201 201 403 403 403"),
+    ("api:pavilion-list", None, "post", "new_draft_pavilion", "401 201 201 404 404 404"),
+    ("api:exhibitor-list", "pavilion", "post", "new_exhibitor", "401 201 201 403 403 403"),
+    ("api:exhibitor-list", "draft_pavilion", "post", "new_exhibitor", "401 201 201 404 404 404"),
+    ("api:product-list", "exhibitor", "post", {"title_en": "Robot arm"}, "401 201 201 403 201 403"),
+    (
+        "api:product-list",
+        "draft_exhibitor",
+        "post",
+        {"title_en": "Robot arm"},
+        "401 201 201 404 404 404",
+    ),
     ("api:pavilion-detail", "pavilion", "get", None, "200 200 200 200 200 200"),
     ("api:pavilion-detail", "draft_pavilion", "get", None, "404 200 200 404 404 404"),
     ("api:exhibitor-leads", "exhibitor", "post", LEAD, "401 201 201 201 201 201"),
@@ -44,7 +98,7 @@ EVENTS_API_MATRIX_NAMES = tuple(sorted({row[0] for row in EVENTS_API_MATRIX}))
 def objects(db, agency, representative):
     event = EventFactory(owner=agency)
     draft = EventFactory(owner=agency, status=EventStatus.DRAFT)
-    exhibitor = ExhibitorFactory(pavilion__event=event)
+    exhibitor = ExhibitorFactory(pavilion__event=event, organisation=representative.organisation)
     draft_exhibitor = ExhibitorFactory(pavilion__event=draft)
     window, draft_window = (
         ConsultationWindow.objects.create(
@@ -53,6 +107,11 @@ def objects(db, agency, representative):
         for e in (exhibitor, draft_exhibitor)
     )
     return {
+        "new_pavilion": {"event": event.pk, "name_en": "Texas Pavilion", "host_region": "US-TX"},
+        "new_draft_pavilion": {"event": draft.pk, "name_en": "Iowa Pavilion"},
+        "new_exhibitor": {"organisation": OrganisationFactory().pk, "stand": "C3"},
+        "session": {"session_id": SessionFactory(event=event).pk},
+        "draft_session": {"session_id": SessionFactory(event=draft).pk},
         "pavilion": {"pavilion_id": exhibitor.pavilion_id},
         "draft_pavilion": {"pavilion_id": draft_exhibitor.pavilion_id},
         "exhibitor": {"exhibitor_id": exhibitor.pk},
@@ -88,6 +147,8 @@ def test_events_api_matrix(client, objects, users, role, name, key, method, body
     if users[role] is not None:
         client.force_login(users[role])
     url = reverse(name, kwargs=objects[key] if key else None)
+    if isinstance(body, str):
+        body = objects[body]
     if body is None:
         response = getattr(client, method)(url)
     else:

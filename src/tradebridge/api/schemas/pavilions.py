@@ -1,6 +1,6 @@
 """Pavilions, exhibitors, catalogues and consultation hours as the API shows and accepts them."""
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from ninja import Field, Schema
 
@@ -107,3 +107,49 @@ class BookingOut(Schema):
     window: int = Field(alias="window_id")
     starts_at: datetime
     topic: str
+
+
+class PavilionIn(Schema):
+    model_config = STRICT
+
+    event: Id
+    name_en: Text = Field("", max_length=300)
+    name_zh: Text = Field("", max_length=300)
+    description_en: Text = ""
+    description_zh: Text = ""
+    host_organisation: Id | None = None
+    host_region: Text | None = Field(None, description="Region code, e.g. US-CA")
+    area_en: Text = Field("", max_length=200)
+    area_zh: Text = Field("", max_length=200)
+
+
+class ExhibitorIn(Schema):
+    model_config = STRICT
+
+    organisation: Id
+    stand: Text = Field("", max_length=50)
+    staff: list[Id] = Field([], max_length=100, description="Ids of people on duty")
+
+
+class ProductIn(Schema):
+    model_config = STRICT
+
+    title_en: Text = Field("", max_length=300)
+    title_zh: Text = Field("", max_length=300)
+    description_en: Text = ""
+    description_zh: Text = ""
+    hs_codes: list[Text] = Field([], max_length=50, description="HS codes, 2 to 10 digits")
+    sectors: list[Text] = Field([], description="Sector codes")
+
+
+class DailyWindowsIn(Schema):
+    """One window a day, opening and closing at the same local time in ``timezone``."""
+
+    model_config = STRICT
+
+    first_day: date
+    last_day: date
+    opens: time = Field(description="Local time, e.g. 08:00")
+    closes: time = Field(description="Local time, e.g. 11:00")
+    timezone: Text = Field(description="IANA zone, e.g. America/Los_Angeles")
+    slot_minutes: int = Field(20, ge=5, le=240)

@@ -33,7 +33,10 @@ def add_daily_windows(
     """
     if not user.has_perm("events.change_event", exhibitor.pavilion.event):
         raise PermissionDenied
-    validate_timezone(zone)
+    try:
+        validate_timezone(zone)
+    except ValidationError as error:
+        raise ValidationError({"timezone": error.messages}) from None
     if last_day < first_day or (last_day - first_day).days >= MAX_DAYS:
         raise ValidationError(
             {"last_day": _("Give at most 31 days, the last not before the first.")}
