@@ -13,6 +13,7 @@ most B breaks?" on the span model (:mod:`.runs_model`) is much faster, so the se
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -44,7 +45,6 @@ def search_breaks(
     proven = sum(lower)
     best: list[int | None] | None = None
     best_value: float | None = None
-    infeasible_at: set[int] = set()
 
     def decide(budget: int | None, limit: float, minimise: bool = True, spans: bool = True):
         built = build_model(
@@ -87,44 +87,47 @@ def search_breaks(
         report(best_value, float(proven))
     budget = proven
     slice_ = max(1.0, time_limit / 8)
+    aim_low = True  # alternate: prove at the lower bound / improve just below the best
     while not should_stop():
         left = deadline - time.monotonic()
-        if left <= 0.05:
+        if left <= 0.05 or (best_value is not None and best_value <= proven):
             break
-        if best_value is not None and budget >= best_value:
-            # the schedule in hand is at most this budget: look below it again, longer
-            budget = proven
-            slice_ *= 2
-            if budget >= best_value:
-                break
-        if budget in infeasible_at:
-            budget += 1
-            continue
-        status, slots, cancelled, _ = decide(budget, min(left, slice_))
-        if cancelled:
-            if slots is not None and (best_value is None or _value(problem, slots) < best_value):
+        if best_value is not None and not aim_low:
+            # improve the schedule in hand: minimise, hinted by it (CP-SAT's LNS does the rest)
+            status, slots, cancelled, bound = decide(None, min(left, slice_ / 2))
+            if slots is not None and _value(problem, slots) < best_value:
                 best, best_value = slots, _value(problem, slots)
+            if bound is not None:
+                proven = max(proven, math.ceil(bound - 1e-6))
+            if status == cp_model.OPTIMAL and slots is not None:
+                proven = max(proven, int(_value(problem, slots)))
+            report(best_value, float(proven))
+            if cancelled:
+                break
+            aim_low = True
+            continue
+        if best_value is not None:
+            budget = proven
+        status, slots, cancelled, _ = decide(budget, min(left, slice_))
+        if slots is not None and (best_value is None or _value(problem, slots) < best_value):
+            best, best_value = slots, _value(problem, slots)
+            report(best_value, float(proven))
+        if cancelled:
             break
         if status == cp_model.INFEASIBLE:
-            infeasible_at.add(budget)
-            while proven in infeasible_at:
-                proven += 1
+            proven = max(proven, budget + 1)  # no schedule within this budget
             report(best_value, float(proven))
-            budget += 1
+            if best_value is None:
+                budget = proven
             continue
-        if slots is not None:
-            value = _value(problem, slots)
-            if best_value is None or value < best_value:
-                best, best_value = slots, value
-                report(best_value, float(proven))
-            if best_value <= proven:
-                break
-            budget = proven
-            continue
-        # timed out: a looser budget should be easier to satisfy; climb faster while far
-        budget += 1 if best_value is None else max(1, int(best_value - budget) // 2)
-        if best_value is None and budget > proven + 2 * len(problem.participants):
-            break
+        if slots is None:  # timed out
+            if best_value is None:
+                budget += 1
+                if budget > proven + 2 * len(problem.participants):
+                    break
+            else:
+                slice_ *= 1.5
+                aim_low = False
     if best is None:
         return "unknown", None, None, float(proven)
     status_name = "optimal" if best_value <= proven else "feasible"

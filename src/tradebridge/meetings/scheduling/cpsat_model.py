@@ -2,8 +2,9 @@
 
 Tables are interchangeable, so only the number of meetings per slot is limited (at most
 ``tables``); table numbers are assigned afterwards (:mod:`.tables`). Idle gaps ("breaks") are
-counted per participant and day with busy Booleans and "a busy run starts here" indicators:
-gaps of a day = runs started that day - (1 if the participant meets at all that day).
+counted per participant and day with busy Booleans and "a busy run resumes here" indicators
+(busy now, idle just before, busy earlier that day), plus a redundant span view of each day.
+The BREAKS search uses the stronger span/block model of :mod:`.runs_model` instead.
 """
 
 from __future__ import annotations
