@@ -107,7 +107,10 @@ def bench_b2b(data_dir: Path, limit: float, quick: bool) -> None:
             continue
         total += row["seconds"]
         proven += row["status"] == "optimal"
-        valid = "yes" if row["violations"] == 0 else f"NO ({row['violations']})"
+        if row["violations"] is None:
+            valid = "no schedule"
+        else:
+            valid = "yes" if row["violations"] == 0 else f"NO ({row['violations']})"
         print(
             f"| {name} | {row['meetings']} | {_num(row['objective'])} | {_num(row['bound'])} | "
             f"{'yes' if row['status'] == 'optimal' else 'no'} | {row['seconds']:.1f} | {valid} | "
