@@ -1,5 +1,7 @@
 """Project-wide fixtures: factories for each role, regions and sectors loaded once per test DB."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -14,6 +16,18 @@ def pytest_configure(config):
 
     # The real hasher is slow by design; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from django.conf import settings
+
+    # The SQLite test database is a file (see settings.py): Django deletes it at the end of
+    # the run, but not the write-ahead log and shared-memory files beside it.
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME")
+    if name and database["ENGINE"].endswith("sqlite3"):
+        for suffix in ("-wal", "-shm"):
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
