@@ -180,6 +180,8 @@ def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers,
     )
     if slots is None:
         slots = [None] * len(problem.meetings)
+    if status == "infeasible":
+        bound = None
     return Result(Kind.BREAKS, status, breaks, bound, slots, [], 0.0)
 
 
