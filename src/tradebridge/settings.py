@@ -105,6 +105,7 @@ LOGOUT_REDIRECT_URL = "web:home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["tradebridge.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
