@@ -1,9 +1,11 @@
 """Project-wide fixtures: factories for each role, regions and sectors loaded once per test DB."""
 
+import sys
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import OrganisationFactory
@@ -34,6 +36,30 @@ def pytest_sessionfinish(session, exitstatus):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_catalogues", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        _end_stray_postgres_sessions()
+
+
+def _end_stray_postgres_sessions() -> None:
+    """Close connections other threads left open, so the test database can be dropped.
+
+    A thread that served a request (the live server, the race tests) may still hold a session
+    when the run ends; PostgreSQL then refuses DROP DATABASE. The ones found are named on
+    stderr so that their source can be closed properly.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, left(query, 120) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        stray = cursor.fetchall()
+        for pid, state, query in stray:
+            sys.stderr.write(f"closing a stray test-database session {pid} ({state}): {query}\n")
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    connection.close()
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +105,16 @@ def representative(db, company):
 @pytest.fixture
 def government_viewer(db):
     return UserFactory(role=Role.GOVERNMENT_VIEWER)
+
+
+@pytest.fixture
+def users(admin_user, staff_user, other_staff_user, representative, government_viewer):
+    """One user per role, keyed as the permission matrices name them (None: anonymous)."""
+    return {
+        "anonymous": None,
+        "admin": admin_user,
+        "staff": staff_user,
+        "other_staff": other_staff_user,
+        "representative": representative,
+        "viewer": government_viewer,
+    }

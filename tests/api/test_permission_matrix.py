@@ -84,18 +84,6 @@ def objects(db, agency, other_agency, company, staff_user):
     }
 
 
-@pytest.fixture
-def users(admin_user, staff_user, other_staff_user, representative, government_viewer):
-    return {
-        "anonymous": None,
-        "admin": admin_user,
-        "staff": staff_user,
-        "other_staff": other_staff_user,
-        "representative": representative,
-        "viewer": government_viewer,
-    }
-
-
 @pytest.mark.parametrize(("name", "key", "method", "body", "expected"), API_MATRIX)
 @pytest.mark.parametrize("role", ROLES)
 def test_api_permission_matrix(client, objects, users, role, name, key, method, body, expected):

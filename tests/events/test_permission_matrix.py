@@ -97,18 +97,6 @@ def objects(db, agency, representative):
     }
 
 
-@pytest.fixture
-def users(admin_user, staff_user, other_staff_user, representative, government_viewer):
-    return {
-        "anonymous": None,
-        "admin": admin_user,
-        "staff": staff_user,
-        "other_staff": other_staff_user,
-        "representative": representative,
-        "viewer": government_viewer,
-    }
-
-
 @pytest.mark.parametrize(("name", "key", "method", "expected"), EVENTS_MATRIX)
 @pytest.mark.parametrize("role", ROLES)
 def test_events_permission_matrix(client, objects, users, role, name, key, method, expected):

@@ -4,7 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.common.bilingual import pick
+from tradebridge.common.bilingual import BilingualNameMixin, pick
 from tradebridge.directory.validators import validate_logo
 
 validate_hs_codes = RegexValidator(
@@ -13,7 +13,7 @@ validate_hs_codes = RegexValidator(
 )
 
 
-class Pavilion(models.Model):
+class Pavilion(BilingualNameMixin, models.Model):
     """A region's or organisation's pavilion at an expo, e.g. the California Pavilion.
 
     It is visible wherever its event is; its event's organising agency manages it.
@@ -58,20 +58,12 @@ class Pavilion(models.Model):
         return self.name
 
     @property
-    def name(self) -> str:
-        return pick(self.name_en, self.name_zh)
-
-    @property
     def description(self) -> str:
         return pick(self.description_en, self.description_zh)
 
     @property
     def area(self) -> str:
         return pick(self.area_en, self.area_zh)
-
-    def clean(self):
-        if not self.name_en.strip() and not self.name_zh.strip():
-            raise ValidationError({"name_en": _("Give a name in English or Chinese, or both.")})
 
 
 class Exhibitor(models.Model):
