@@ -71,7 +71,8 @@ class LocalTimesMixin:
     """
 
     def zone_name(self) -> str:
-        raise NotImplementedError
+        """The zone the times are typed in: the form's own ``timezone`` field by default."""
+        return self.cleaned_data.get("timezone", "")
 
     def _utc(self, field: str):
         value = self.cleaned_data.get(field)
@@ -149,9 +150,6 @@ class EventForm(LocalTimesMixin, forms.Form):
             self.initial["languages"] = event.language_list()
             self.initial["questions"] = "\n".join(event.questions)
             self.set_local_initial(event, event.timezone)
-
-    def zone_name(self) -> str:
-        return self.cleaned_data.get("timezone", "")
 
     def clean(self):
         data = super().clean()
