@@ -13,6 +13,7 @@ from django.urls import reverse
 from tests.api.test_events_permission_matrix import EVENTS_API_MATRIX_NAMES
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
+from tradebridge.accounts.domain.calendar_links import calendar_token
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode, EventStatus
 from tradebridge.events.models import ConsultationBooking, ConsultationWindow
@@ -25,6 +26,9 @@ ROLES = ("anonymous", "admin", "staff", "other_staff", "representative", "viewer
 EVENTS_MATRIX = [
     ("web:event-list", None, "get", "200 200 200 200 200 200"),
     ("web:my-calendar", None, "get", "302 200 200 200 200 200"),
+    ("web:subscribed-calendar", "staff_calendar", "get", "200 200 200 200 200 200"),
+    ("web:subscribed-calendar", "bad_calendar", "get", "404 404 404 404 404 404"),
+    ("web:reset-calendar-link", None, "post", "302 302 302 302 302 302"),
     ("web:event-detail", "event", "get", "200 200 200 200 200 200"),
     ("web:event-detail", "draft", "get", "404 200 200 404 404 404"),
     ("web:event-calendar", "event", "get", "200 200 200 200 200 200"),
@@ -62,7 +66,7 @@ EVENTS_MATRIX_NAMES = sorted({row[0] for row in EVENTS_MATRIX} | set(EVENTS_API_
 
 
 @pytest.fixture
-def objects(db, agency, representative):
+def objects(db, agency, representative, staff_user):
     event = EventFactory(owner=agency, requires_approval=True)
     draft = EventFactory(owner=agency, status=EventStatus.DRAFT)
     someone = register(UserFactory(), event, AttendanceMode.IN_PERSON)
@@ -94,6 +98,8 @@ def objects(db, agency, representative):
         "draft": {"pk": draft.pk},
         "registration": {"pk": someone.pk},
         "own_registration": {"pk": own.pk},
+        "staff_calendar": {"token": calendar_token(staff_user)},
+        "bad_calendar": {"token": "not-a-token"},
     }
 
 

@@ -58,6 +58,7 @@ def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_use
         reverse("accounts:profile"),
         reverse("accounts:api-tokens"),
         reverse("accounts:logout"),
+        reverse("web:reset-calendar-link"),
         reverse("accounts:password-reset"),
         reverse("set_language"),
         *_event_urls(staff_user),

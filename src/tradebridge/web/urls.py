@@ -56,6 +56,16 @@ urlpatterns = [
     path("sectors/<slug:code>/", places.SectorDetailView.as_view(), name="sector-detail"),
     path("events/", events.EventListView.as_view(), name="event-list"),
     path("events/calendar.ics", events.MyCalendarView.as_view(), name="my-calendar"),
+    path(
+        "events/calendar/<str:token>.ics",
+        events.SubscribedCalendarView.as_view(),
+        name="subscribed-calendar",
+    ),
+    path(
+        "events/calendar/new-link/",
+        events.ResetCalendarLinkView.as_view(),
+        name="reset-calendar-link",
+    ),
     path("events/new/", events.EventFormView.as_view(), name="event-create"),
     path("events/<int:pk>/", events.EventDetailView.as_view(), name="event-detail"),
     path("events/<int:pk>/edit/", events.EventFormView.as_view(), name="event-edit"),

@@ -41,6 +41,9 @@ class User(AbstractUser):
         _("time zone"), max_length=64, default="UTC", validators=[validate_timezone]
     )
 
+    # Secret part of the personal calendar feed URL: calendar programs cannot log in.
+    calendar_token = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from tradebridge.accounts.domain import invitations
+from tradebridge.accounts.domain import calendar_links, invitations
 from tradebridge.accounts.domain.preferences import update_preferences
 from tradebridge.directory.domain.visibility import visible_organisations
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
@@ -57,6 +57,11 @@ class PreferencesView(LoginRequiredMixin, FormView):
 
     def get_initial(self):
         return {"language": self.request.user.language, "timezone": self.request.user.timezone}
+
+    def get_context_data(self, **kwargs):
+        token = calendar_links.calendar_token(self.request.user)
+        feed = self.request.build_absolute_uri(reverse("web:subscribed-calendar", args=[token]))
+        return super().get_context_data(calendar_feed_url=feed, **kwargs)
 
     def form_valid(self, form):
         user = update_preferences(self.request.user, **form.cleaned_data)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
+from tradebridge.accounts.domain import calendar_links
 from tradebridge.events.domain import events as event_domain
 from tradebridge.events.domain import registrations as registration_domain
 from tradebridge.events.domain.calendars import event_calendar, person_calendar
@@ -136,6 +137,23 @@ class EventCalendarView(EventObjectMixin, View):
 class MyCalendarView(LoginRequiredMixin, View):
     def get(self, request):
         return calendar_response(person_calendar(request.user), "tradebridge.ics")
+
+
+class SubscribedCalendarView(View):
+    """The personal feed for calendar programs, which cannot log in: the token is the key."""
+
+    def get(self, request, token):
+        user = calendar_links.user_for_calendar_token(token)
+        if user is None:
+            raise Http404
+        return calendar_response(person_calendar(user), "tradebridge.ics")
+
+
+class ResetCalendarLinkView(LoginRequiredMixin, View):
+    def post(self, request):
+        calendar_links.reset_calendar_token(request.user)
+        messages.success(request, _("A new calendar link is made; the old one no longer works."))
+        return redirect("accounts:profile")
 
 
 class RegisterView(
