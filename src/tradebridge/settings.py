@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "tradebridge.accounts",
     "tradebridge.directory",
     "tradebridge.events",
+    "tradebridge.matchmaking",
+    "tradebridge.meetings",
     "tradebridge.web",
     "tradebridge.api",
 ]

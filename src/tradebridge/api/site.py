@@ -16,6 +16,8 @@ from tradebridge.api.auth import WRITE
 from tradebridge.api.errors import install_error_handlers
 from tradebridge.api.routers import (
     events,
+    matching,
+    meetings,
     organisations,
     pavilions,
     people,
@@ -81,6 +83,8 @@ api.add_router("/v1/sectors/", sectors.router)
 api.add_router("/v1/tokens/", tokens.router)
 api.add_router("/v1/events/", events.router)
 api.add_router("/v1/pavilions/", pavilions.router)
+api.add_router("/v1/matching/", matching.router)
+api.add_router("/v1/meetings/", meetings.router)
 
 
 @csrf_exempt
@@ -107,6 +111,8 @@ def api_index(request):
                     "tokens",
                     "events",
                     "pavilions",
+                    "matching",
+                    "meetings",
                 )
             },
         }

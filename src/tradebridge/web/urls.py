@@ -1,5 +1,6 @@
 from django.urls import path
 
+from tradebridge.web import urls_matching, urls_meetings
 from tradebridge.web.views import (
     accounts,
     events,
@@ -115,3 +116,5 @@ urlpatterns = [
         name="consultation-cancel",
     ),
 ]
+
+urlpatterns += urls_matching.urlpatterns + urls_meetings.urlpatterns

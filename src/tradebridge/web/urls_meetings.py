@@ -1,0 +1,3 @@
+"""Pages of the meetings area, included by web/urls.py (same "web" namespace)."""
+
+urlpatterns: list = []
