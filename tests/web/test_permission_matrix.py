@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.api.test_permission_matrix import API_MATRIX_NAMES
 from tests.events.test_permission_matrix import EVENTS_MATRIX_NAMES
+from tests.matchmaking.test_permission_matrix import MATCHING_MATRIX_NAMES
+from tests.meetings.test_permission_matrix import MEETINGS_MATRIX_NAMES
 from tests.factories.directory import AffiliationFactory, OrganisationFactory, PersonFactory
 from tradebridge.accounts.domain.invitations import invite_representative
 from tradebridge.accounts.domain.tokens import create_token
@@ -133,7 +135,13 @@ def _named_patterns(resolver: URLResolver, namespace: str = ""):
 
 
 def test_every_url_is_in_the_matrix():
-    covered = {row[0] for row in MATRIX} | set(API_MATRIX_NAMES) | set(EVENTS_MATRIX_NAMES)
+    covered = (
+        {row[0] for row in MATRIX}
+        | set(API_MATRIX_NAMES)
+        | set(EVENTS_MATRIX_NAMES)
+        | set(MATCHING_MATRIX_NAMES)
+        | set(MEETINGS_MATRIX_NAMES)
+    )
     missing = {
         name
         for name in _named_patterns(get_resolver())
