@@ -1,1 +1,16 @@
 """Models of the meetings app; each lives in its own module and is re-exported here."""
+
+from tradebridge.meetings.models.availability import Availability
+from tradebridge.meetings.models.event_settings import MeetingSettings, MeetingTable
+from tradebridge.meetings.models.meeting import BLOCK_MINUTES, Meeting, Occupancy
+from tradebridge.meetings.models.request import MeetingRequest
+
+__all__ = [
+    "BLOCK_MINUTES",
+    "Availability",
+    "Meeting",
+    "MeetingRequest",
+    "MeetingSettings",
+    "MeetingTable",
+    "Occupancy",
+]
