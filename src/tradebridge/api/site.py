@@ -22,6 +22,7 @@ from tradebridge.api.routers import (
     pavilions,
     people,
     regions,
+    schedules,
     sectors,
     tokens,
 )
@@ -85,6 +86,7 @@ api.add_router("/v1/events/", events.router)
 api.add_router("/v1/pavilions/", pavilions.router)
 api.add_router("/v1/matching/", matching.router)
 api.add_router("/v1/meetings/", meetings.router)
+api.add_router("/v1/schedules/", schedules.router)
 
 
 @csrf_exempt
@@ -113,6 +115,7 @@ def api_index(request):
                     "pavilions",
                     "matching",
                     "meetings",
+                    "schedules",
                 )
             },
         }

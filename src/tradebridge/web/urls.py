@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tradebridge.web import urls_matching, urls_meetings
+from tradebridge.web import urls_matching, urls_meetings, urls_scheduling
 from tradebridge.web.views import (
     accounts,
     events,
@@ -117,4 +117,4 @@ urlpatterns = [
     ),
 ]
 
-urlpatterns += urls_matching.urlpatterns + urls_meetings.urlpatterns
+urlpatterns += urls_matching.urlpatterns + urls_meetings.urlpatterns + urls_scheduling.urlpatterns
