@@ -10,9 +10,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.api.test_permission_matrix import API_MATRIX_NAMES
 from tests.events.test_permission_matrix import EVENTS_MATRIX_NAMES
+from tests.factories.directory import AffiliationFactory, OrganisationFactory, PersonFactory
 from tests.matchmaking.test_permission_matrix import MATCHING_MATRIX_NAMES
 from tests.meetings.test_permission_matrix import MEETINGS_MATRIX_NAMES
-from tests.factories.directory import AffiliationFactory, OrganisationFactory, PersonFactory
+from tests.meetings.test_scheduling_permission_matrix import SCHEDULING_MATRIX_NAMES
 from tradebridge.accounts.domain.invitations import invite_representative
 from tradebridge.accounts.domain.tokens import create_token
 from tradebridge.directory.enums import Visibility
@@ -141,6 +142,7 @@ def test_every_url_is_in_the_matrix():
         | set(EVENTS_MATRIX_NAMES)
         | set(MATCHING_MATRIX_NAMES)
         | set(MEETINGS_MATRIX_NAMES)
+        | set(SCHEDULING_MATRIX_NAMES)
     )
     missing = {
         name
