@@ -82,10 +82,14 @@ def may_meet_at(user, event) -> bool:
 is_a_side = is_on_requester_side | is_on_recipient_side
 manages = is_platform_admin | organises_requests_event
 
-rules.add_perm("meetings.request_meeting", acts_for_an_organisation)
 rules.add_perm("meetings.view_meetingrequest", is_a_side | manages)
-rules.add_perm("meetings.answer_request", has_the_turn)
 rules.add_perm("meetings.cancel_request", is_a_side | manages)
 rules.add_perm("meetings.book_meeting", is_a_side | manages)
-rules.add_perm("meetings.set_availability", acts_for_an_organisation & may_meet_at)
 rules.add_perm("meetings.change_settings", can_organise)
+
+# Acting as one side of a meeting is not something a superuser's all-permissions grant: these
+# are rules (``rules.test_rule``), so an administrator without an organisation cannot ask for
+# or answer meetings on anyone's behalf.
+rules.add_rule("meetings.request_meeting", acts_for_an_organisation)
+rules.add_rule("meetings.answer_request", has_the_turn)
+rules.add_rule("meetings.set_availability", acts_for_an_organisation & may_meet_at)

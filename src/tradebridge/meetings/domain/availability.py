@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -166,7 +167,7 @@ def set_availability(
     ``timezone``; ``days`` ISO dates (empty: every day). Side effects: creates or replaces the
     user's Availability for that event. Meetings already booked stay where they are.
     """
-    if not user.has_perm("meetings.set_availability", event):
+    if not rules.test_rule("meetings.set_availability", user, event):
         raise PermissionDenied
     if not timezone:
         raise ValidationError({"timezone": _("Choose a time zone.")})

@@ -191,7 +191,7 @@ def place_at(user, request: MeetingRequest, starts_at, meeting: Meeting | None =
 
 def locked(request: MeetingRequest) -> MeetingRequest:
     return (
-        MeetingRequest.objects.select_for_update()
+        MeetingRequest.objects.select_for_update(of=("self",))
         .select_related("requester", "recipient_user", "event")
         .get(pk=request.pk)
     )

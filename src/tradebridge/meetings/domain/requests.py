@@ -7,6 +7,7 @@ request row, and changes it in one transaction.
 
 from datetime import datetime
 
+import rules
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -45,6 +46,9 @@ def _spoken_by_recipient(organisation, person, user) -> set[str]:
         return _spoken_by_user(user)
     if person is not None and person.languages:
         return set(person.language_list())
+    logins = organisation.users.filter(is_active=True).select_related("person")
+    if logins:
+        return set().union(*(_spoken_by_user(login) for login in logins))
     region = organisation.home_region.code if organisation.home_region_id else ""
     return {"zh"} if region.split("-")[0] in CHINESE_SPEAKING_REGIONS else {"en"}
 
@@ -52,7 +56,7 @@ def _spoken_by_recipient(organisation, person, user) -> set[str]:
 def default_language(user, recipient_organisation, recipient_person=None, recipient_user=None):
     """English or Chinese when both sides speak it (the requester's own language first),
     otherwise both with an interpreter. The recipient's languages come from their login,
-    their directory entry or, failing both, their organisation's region."""
+    their directory entry, the logins of their organisation or, failing all, its region."""
     mine = _spoken_by_user(user)
     common = mine & _spoken_by_recipient(recipient_organisation, recipient_person, recipient_user)
     preferred = ["zh", "en"] if prefers_chinese(user.language) else ["en", "zh"]
@@ -129,7 +133,7 @@ def request_meeting(
     ValidationError keyed by argument name for anything invalid, or when the same request is
     already waiting for an answer.
     """
-    if not user.has_perm("meetings.request_meeting"):
+    if not rules.test_rule("meetings.request_meeting", user):
         raise PermissionDenied
     if not isinstance(recipient_organisation, Organisation) or not user.has_perm(
         "directory.view_organisation", recipient_organisation
@@ -191,7 +195,7 @@ def request_meeting(
 
 
 def _answerable(user, request: MeetingRequest) -> MeetingRequest:
-    if not user.has_perm("meetings.answer_request", request):
+    if not rules.test_rule("meetings.answer_request", user, request):
         raise PermissionDenied
     request = bookings.locked(request)
     if request.status not in OPEN_REQUEST_STATUSES:
@@ -201,7 +205,7 @@ def _answerable(user, request: MeetingRequest) -> MeetingRequest:
                 % {"status": request.get_status_display().lower()}
             }
         )
-    if not user.has_perm("meetings.answer_request", request):
+    if not rules.test_rule("meetings.answer_request", user, request):
         raise PermissionDenied  # the other side answered in the meantime
     if request.recipient_user_id is None and is_on_recipient_side(user, request):
         request.recipient_user = user

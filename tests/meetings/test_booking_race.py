@@ -1,0 +1,92 @@
+"""Two people book the same slot or table at the same moment: exactly one wins.
+
+Real transactions and two connections, on SQLite (a file test database, see settings.py) and
+on PostgreSQL; the database's unique constraints on Occupancy decide, not the Python checks
+made before the INSERT.
+"""
+
+import threading
+from datetime import UTC, datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from tests.factories.meetings import MeetingSettingsFactory, RepresentativeFactory
+from tradebridge.meetings.domain.bookings import book_meeting
+from tradebridge.meetings.domain.requests import accept_request, request_meeting
+from tradebridge.meetings.enums import MeetingStatus
+from tradebridge.meetings.models import Meeting, Occupancy
+
+NOV_5_0900 = datetime(2020, 11, 5, 1, 0, tzinfo=UTC)
+
+
+def _accepted(event, requester=None, recipient=None):
+    requester = requester or RepresentativeFactory()
+    recipient = recipient or RepresentativeFactory()
+    request = request_meeting(requester, recipient_organisation=recipient.organisation, event=event)
+    return accept_request(recipient, request)
+
+
+def _race(bookings):
+    """Run ``book_meeting(user, request, NOV_5_0900)`` for each pair in its own thread, all
+    released at once; returns (meetings booked, validation errors, other errors)."""
+    barrier = threading.Barrier(len(bookings))
+    booked, refused, failed = [], [], []
+
+    def book(user, request):
+        try:
+            barrier.wait(timeout=10)
+            booked.append(book_meeting(user, request, NOV_5_0900))
+        except ValidationError as error:
+            refused.append(error)
+        except Exception as error:
+            failed.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=book, args=pair) for pair in bookings]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return booked, refused, failed
+
+
+def _live():
+    return Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_pairs_and_the_last_table():
+    event = MeetingSettingsFactory(tables=1).event
+    first, second = _accepted(event), _accepted(event)
+    booked, refused, failed = _race([(first.requester, first), (second.requester, second)])
+    assert failed == []
+    assert (len(booked), len(refused)) == (1, 1)
+    assert _live().count() == 1
+    assert Occupancy.objects.filter(table__isnull=False).count() == 6
+    assert "table" in refused[0].messages[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_sides_book_their_meeting_at_once():
+    event = MeetingSettingsFactory().event
+    request = _accepted(event)
+    booked, refused, failed = _race(
+        [(request.requester, request), (request.recipient_user, request)]
+    )
+    assert failed == []
+    assert (len(booked), len(refused)) == (1, 1)
+    assert _live().filter(request=request).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_person_booked_twice_at_once():
+    event = MeetingSettingsFactory(tables=3).event
+    busy = RepresentativeFactory()
+    first, second = _accepted(event, requester=busy), _accepted(event, requester=busy)
+    booked, refused, failed = _race([(busy, first), (second.recipient_user, second)])
+    assert failed == []
+    assert (len(booked), len(refused)) == (1, 1)
+    assert Occupancy.objects.filter(user=busy).count() == 6
