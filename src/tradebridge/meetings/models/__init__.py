@@ -4,6 +4,7 @@ from tradebridge.meetings.models.availability import Availability
 from tradebridge.meetings.models.event_settings import MeetingSettings, MeetingTable
 from tradebridge.meetings.models.meeting import BLOCK_MINUTES, Meeting, Occupancy
 from tradebridge.meetings.models.request import MeetingRequest
+from tradebridge.meetings.models.schedule_run import Placement, ScheduleRun
 
 __all__ = [
     "BLOCK_MINUTES",
@@ -13,4 +14,6 @@ __all__ = [
     "MeetingSettings",
     "MeetingTable",
     "Occupancy",
+    "Placement",
+    "ScheduleRun",
 ]
