@@ -17,6 +17,7 @@ from tradebridge.directory.demo.places import load_places
 from tradebridge.directory.domain.region_catalogue import load_regions
 from tradebridge.directory.domain.sector_catalogue import load_sectors
 from tradebridge.events.demo import load_events
+from tradebridge.matchmaking.demo import load_match_profiles
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("people", load_people),
     DemoStep("logins", load_logins),
     DemoStep("events", load_events),
+    DemoStep("match profiles", load_match_profiles),
 ]
 
 
