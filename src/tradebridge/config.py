@@ -74,6 +74,11 @@ SETTINGS = {
         "https://meet.jit.si/tradebridge-{room}",
         "URL template for online rooms; {room} is replaced by a stable room name",
     ),
+    "scheduler_runner": Setting(
+        "TRADEBRIDGE_SCHEDULER_RUNNER",
+        "subprocess",
+        "how scheduler runs are worked: subprocess, thread, inline or external",
+    ),
 }
 
 
@@ -128,6 +133,15 @@ def database_url() -> str:
     if value:
         return value
     return f"sqlite:///{data_dir() / 'tradebridge.sqlite3'}"
+
+
+def scheduler_runner() -> str:
+    value = SETTINGS["scheduler_runner"].raw().strip().lower()
+    if value not in {"subprocess", "thread", "inline", "external"}:
+        raise ConfigError(
+            "TRADEBRIDGE_SCHEDULER_RUNNER must be subprocess, thread, inline or external"
+        )
+    return value
 
 
 def integer(name: str) -> int:
