@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import PersonFactory
+from tests.factories.directory import AffiliationFactory
 from tests.factories.events import EventFactory, ExhibitorFactory
 from tradebridge.events.domain.consultations import add_daily_windows, slot_starts
 from tradebridge.events.enums import EventStatus
@@ -99,7 +99,7 @@ def test_organisers_build_a_pavilion_through_the_api(client, staff_user, agency,
     )  # fmt: skip
     assert pavilion.status_code == 201
     assert pavilion.json()["host_region"] == "US-CA"
-    duty = PersonFactory()
+    duty = AffiliationFactory(organisation=company).person
     exhibitor = client.post(
         reverse("api:exhibitor-list", args=[pavilion.json()["id"]]),
         {"organisation": company.pk, "stand": "B12", "staff": [duty.pk]},

@@ -10,15 +10,15 @@ from tests.factories.directory import OrganisationFactory
 from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode, EventStatus
-from tradebridge.events.models import ConsultationWindow
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow, Product
 
 ROLES = ("anonymous", "admin", "staff", "other_staff", "representative", "viewer")
 REGISTER = {"attendance_mode": "in_person"}
 LEAD = {"message": "Please get in touch"}
 START = datetime(2020, 11, 5, 16, tzinfo=UTC)
 BOOKING = {"starts_at": START.isoformat()}
-WINDOWS = {
-    "first_day": "2020-11-05",
+WINDOWS = {  # the days after the fixtures' window
+    "first_day": "2020-11-06",
     "last_day": "2020-11-10",
     "opens": "08:00",
     "closes": "11:00",
@@ -90,7 +90,36 @@ EVENTS_API_MATRIX = [
     ("api:exhibitor-leads", "draft_exhibitor", "post", LEAD, "401 201 403 404 404 404"),
     ("api:consultation-bookings", "window", "post", BOOKING, "401 201 201 201 201 201"),
     ("api:consultation-bookings", "draft_window", "post", BOOKING, "401 201 403 404 404 404"),
-]
+    # Changing and deleting: organisers only, but the exhibiting company keeps its catalogue.
+    # What visitors have booked cannot be deleted (422); the draft's twins have no bookings.
+    ("api:pavilion-detail", "pavilion", "patch", {"area_en": "Robotics"},
+     "401 200 200 403 403 403"),
+    ("api:pavilion-detail", "draft_pavilion", "patch", {"area_en": "Robotics"},
+     "401 200 200 404 404 404"),
+    ("api:pavilion-detail", "pavilion", "delete", None, "401 422 422 403 403 403"),
+    ("api:pavilion-detail", "draft_pavilion", "delete", None, "401 204 204 404 404 404"),
+    ("api:exhibitor-detail", "exhibitor", "patch", {"stand": "D4"}, "401 200 200 403 403 403"),
+    ("api:exhibitor-detail", "draft_exhibitor", "patch", {"stand": "D4"},
+     "401 200 200 404 404 404"),
+    ("api:exhibitor-detail", "exhibitor", "delete", None, "401 422 422 403 403 403"),
+    ("api:exhibitor-detail", "draft_exhibitor", "delete", None, "401 204 204 404 404 404"),
+    ("api:product-detail", "product", "patch", {"title_zh": "机械臂"}, "401 200 200 403 200 403"),
+    ("api:product-detail", "draft_product", "patch", {"title_zh": "机械臂"},
+     "401 200 200 404 404 404"),
+    ("api:product-detail", "product", "delete", None, "401 204 204 403 204 403"),
+    ("api:product-detail", "draft_product", "delete", None, "401 204 204 404 404 404"),
+    ("api:product-image", "product", "delete", None, "401 200 200 403 200 403"),
+    ("api:product-image", "draft_product", "delete", None, "401 200 200 404 404 404"),
+    ("api:consultation-window-detail", "window", "delete", None, "401 422 422 403 403 403"),
+    ("api:consultation-window-detail", "draft_window", "delete", None,
+     "401 204 204 404 404 404"),
+    ("api:lead-list", None, "get", None, "401 200 200 200 200 200"),
+    ("api:consultation-booking-list", None, "get", None, "401 200 200 200 200 200"),
+    # The representative's company exhibits: they see its bookings but only organisers cancel.
+    ("api:consultation-booking-detail", "booking", "delete", None, "401 204 204 404 403 404"),
+    ("api:consultation-booking-detail", "own_booking", "delete", None,
+     "401 204 204 404 204 404"),
+]  # fmt: skip
 EVENTS_API_MATRIX_NAMES = tuple(sorted({row[0] for row in EVENTS_API_MATRIX}))
 
 
@@ -106,7 +135,20 @@ def objects(db, agency, representative):
         )
         for e in (exhibitor, draft_exhibitor)
     )
+    # Later slots than BOOKING's, which each role books afresh.
+    booking, own_booking = (
+        ConsultationBooking.objects.create(
+            window=window, starts_at=START + timedelta(minutes=minutes), user=user
+        )
+        for minutes, user in ((20, UserFactory()), (40, representative))
+    )
+    product = Product.objects.create(exhibitor=exhibitor, title_en="Robot arm")
+    draft_product = Product.objects.create(exhibitor=draft_exhibitor, title_en="Draft arm")
     return {
+        "product": {"product_id": product.pk},
+        "draft_product": {"product_id": draft_product.pk},
+        "booking": {"booking_id": booking.pk},
+        "own_booking": {"booking_id": own_booking.pk},
         "new_pavilion": {"event": event.pk, "name_en": "Texas Pavilion", "host_region": "US-TX"},
         "new_draft_pavilion": {"event": draft.pk, "name_en": "Iowa Pavilion"},
         "new_exhibitor": {"organisation": OrganisationFactory().pk, "stand": "C3"},

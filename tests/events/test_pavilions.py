@@ -4,12 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory, ExhibitorFactory, PavilionFactory
-from tradebridge.events.domain.pavilions import (
-    add_exhibitor,
-    add_pavilion,
-    add_product,
-    contact_exhibitor,
-)
+from tradebridge.events.domain.catalogues import add_product
+from tradebridge.events.domain.pavilions import add_exhibitor, add_pavilion, contact_exhibitor
 from tradebridge.events.enums import EventStatus
 from tradebridge.events.models import Lead
 

@@ -16,7 +16,7 @@ from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactor
 from tradebridge.accounts.domain.calendar_links import calendar_token
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode, EventStatus
-from tradebridge.events.models import ConsultationBooking, ConsultationWindow
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow, Product
 
 START = datetime(2020, 11, 5, 16, tzinfo=UTC)
 
@@ -60,6 +60,53 @@ EVENTS_MATRIX = [
     ("web:consultation-book", "draft_window", "post", "302 422 403 404 404 404"),
     ("web:consultation-cancel", "booking", "post", "302 302 302 404 404 404"),
     ("web:consultation-cancel", "own_booking", "post", "302 302 302 404 302 404"),
+    ("web:consultation-calendar", "booking", "get", "302 200 200 404 404 404"),
+    ("web:consultation-calendar", "own_booking", "get", "302 200 200 404 200 404"),
+    ("web:lead-list", None, "get", "302 200 200 200 200 200"),
+    # The back office for pavilions, exhibitors, catalogues and consultation hours. An empty
+    # POST is bad input (422); deleting what visitors have booked is refused (422).
+    ("web:pavilion-create", "new_pavilion", "get", "302 200 200 403 403 403"),
+    ("web:pavilion-create", "new_pavilion", "post", "302 422 422 403 403 403"),
+    ("web:pavilion-create", "new_draft_pavilion", "get", "302 200 200 404 404 404"),
+    ("web:pavilion-manage", "pavilion", "get", "302 200 200 403 403 403"),
+    ("web:pavilion-manage", "draft_pavilion", "get", "302 200 200 404 404 404"),
+    ("web:pavilion-edit", "pavilion", "get", "302 200 200 403 403 403"),
+    ("web:pavilion-edit", "pavilion", "post", "302 422 422 403 403 403"),
+    ("web:pavilion-edit", "draft_pavilion", "get", "302 200 200 404 404 404"),
+    ("web:pavilion-delete", "pavilion", "get", "302 200 200 403 403 403"),
+    ("web:pavilion-delete", "pavilion", "post", "302 422 422 403 403 403"),
+    ("web:pavilion-delete", "draft_pavilion", "post", "302 302 302 404 404 404"),
+    ("web:exhibitor-create", "new_exhibitor", "get", "302 200 200 403 403 403"),
+    ("web:exhibitor-create", "new_exhibitor", "post", "302 422 422 403 403 403"),
+    ("web:exhibitor-create", "new_draft_exhibitor", "get", "302 200 200 404 404 404"),
+    ("web:exhibitor-edit", "exhibitor", "get", "302 200 200 403 403 403"),
+    ("web:exhibitor-edit", "own_exhibitor", "post", "302 302 302 403 403 403"),
+    ("web:exhibitor-edit", "draft_exhibitor", "get", "302 200 200 404 404 404"),
+    ("web:exhibitor-delete", "exhibitor", "get", "302 200 200 403 403 403"),
+    ("web:exhibitor-delete", "exhibitor", "post", "302 422 422 403 403 403"),
+    ("web:exhibitor-delete", "own_exhibitor", "post", "302 302 302 403 403 403"),
+    ("web:exhibitor-delete", "draft_exhibitor", "post", "302 302 302 404 404 404"),
+    ("web:exhibitor-manage", "exhibitor", "get", "302 200 200 403 403 403"),
+    ("web:exhibitor-manage", "own_exhibitor", "get", "302 200 200 403 200 403"),
+    ("web:exhibitor-manage", "draft_exhibitor", "get", "302 200 200 404 404 404"),
+    ("web:product-create", "new_product", "get", "302 200 200 403 403 403"),
+    ("web:product-create", "new_own_product", "get", "302 200 200 403 200 403"),
+    ("web:product-create", "new_own_product", "post", "302 422 422 403 422 403"),
+    ("web:product-create", "new_draft_product", "get", "302 200 200 404 404 404"),
+    ("web:product-edit", "product", "get", "302 200 200 403 200 403"),
+    ("web:product-edit", "product", "post", "302 422 422 403 422 403"),
+    ("web:product-edit", "draft_product", "get", "302 200 200 404 404 404"),
+    ("web:product-delete", "product", "get", "302 200 200 403 200 403"),
+    ("web:product-delete", "product", "post", "302 302 302 403 302 403"),
+    ("web:product-delete", "draft_product", "post", "302 302 302 404 404 404"),
+    ("web:consultation-window-create", "new_window", "get", "302 200 200 403 403 403"),
+    ("web:consultation-window-create", "new_own_window", "get", "302 200 200 403 403 403"),
+    ("web:consultation-window-create", "new_window", "post", "302 422 422 403 403 403"),
+    ("web:consultation-window-create", "new_draft_window", "get", "302 200 200 404 404 404"),
+    ("web:consultation-window-delete", "window", "get", "302 200 200 403 403 403"),
+    ("web:consultation-window-delete", "window", "post", "302 422 422 403 403 403"),
+    ("web:consultation-window-delete", "free_window", "post", "302 302 302 403 403 403"),
+    ("web:consultation-window-delete", "draft_window", "post", "302 302 302 404 404 404"),
 ]
 # The meta-test in tests/web/test_permission_matrix.py reads this: web and API event URLs.
 EVENTS_MATRIX_NAMES = sorted({row[0] for row in EVENTS_MATRIX} | set(EVENTS_API_MATRIX_NAMES))
@@ -83,7 +130,30 @@ def objects(db, agency, representative, staff_user):
     own_booking = ConsultationBooking.objects.create(
         window=window, starts_at=START + timedelta(minutes=20), user=representative
     )
+    # The representative's own company exhibits too, with a catalogue entry and free hours.
+    own_exhibitor = ExhibitorFactory(
+        pavilion=exhibitor.pavilion, organisation=representative.organisation
+    )
+    product = Product.objects.create(exhibitor=own_exhibitor, title_en="Robot arm")
+    draft_product = Product.objects.create(exhibitor=draft_exhibitor, title_en="Draft arm")
+    free_window = ConsultationWindow.objects.create(
+        exhibitor=own_exhibitor, starts_at=START, ends_at=START + timedelta(hours=1), timezone="UTC"
+    )
     return {
+        "new_pavilion": {"event_pk": event.pk},
+        "new_draft_pavilion": {"event_pk": draft.pk},
+        "new_exhibitor": {"pavilion_pk": exhibitor.pavilion_id},
+        "new_draft_exhibitor": {"pavilion_pk": draft_exhibitor.pavilion_id},
+        "own_exhibitor": {"pk": own_exhibitor.pk},
+        "new_product": {"exhibitor_pk": exhibitor.pk},
+        "new_own_product": {"exhibitor_pk": own_exhibitor.pk},
+        "new_draft_product": {"exhibitor_pk": draft_exhibitor.pk},
+        "product": {"pk": product.pk},
+        "draft_product": {"pk": draft_product.pk},
+        "new_window": {"exhibitor_pk": exhibitor.pk},
+        "new_own_window": {"exhibitor_pk": own_exhibitor.pk},
+        "new_draft_window": {"exhibitor_pk": draft_exhibitor.pk},
+        "free_window": {"pk": free_window.pk},
         "session": {"session_pk": SessionFactory(event=event).pk},
         "draft_session": {"session_pk": SessionFactory(event=draft).pk},
         "pavilion": {"pk": exhibitor.pavilion_id},

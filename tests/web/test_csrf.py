@@ -9,7 +9,7 @@ from tests.factories.directory import AffiliationFactory
 from tests.factories.events import EventFactory, ExhibitorFactory
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode
-from tradebridge.events.models import ConsultationBooking, ConsultationWindow
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow, Product
 
 
 @pytest.fixture
@@ -29,6 +29,7 @@ def _event_urls(staff_user):
     booking = ConsultationBooking.objects.create(
         window=window, starts_at=event.starts_at, user=staff_user
     )
+    product = Product.objects.create(exhibitor=exhibitor, title_en="Robot arm")
     return [
         reverse("web:event-create"),
         reverse("web:event-edit", args=[event.pk]),
@@ -41,6 +42,17 @@ def _event_urls(staff_user):
         reverse("web:exhibitor-contact", args=[exhibitor.pk]),
         reverse("web:consultation-book", args=[window.pk]),
         reverse("web:consultation-cancel", args=[booking.pk]),
+        reverse("web:pavilion-create", args=[event.pk]),
+        reverse("web:pavilion-edit", args=[exhibitor.pavilion_id]),
+        reverse("web:pavilion-delete", args=[exhibitor.pavilion_id]),
+        reverse("web:exhibitor-create", args=[exhibitor.pavilion_id]),
+        reverse("web:exhibitor-edit", args=[exhibitor.pk]),
+        reverse("web:exhibitor-delete", args=[exhibitor.pk]),
+        reverse("web:product-create", args=[exhibitor.pk]),
+        reverse("web:product-edit", args=[product.pk]),
+        reverse("web:product-delete", args=[product.pk]),
+        reverse("web:consultation-window-create", args=[exhibitor.pk]),
+        reverse("web:consultation-window-delete", args=[window.pk]),
     ]
 
 

@@ -3,9 +3,12 @@ from django.urls import path
 from tradebridge.web import urls_matching, urls_meetings, urls_scheduling
 from tradebridge.web.views import (
     accounts,
+    catalogue_admin,
     events,
+    follow_up,
     home,
     organisations,
+    pavilion_admin,
     pavilions,
     people,
     places,
@@ -114,6 +117,78 @@ urlpatterns = [
         "events/consultations/bookings/<int:pk>/cancel/",
         pavilions.CancelConsultationView.as_view(),
         name="consultation-cancel",
+    ),
+    path(
+        "events/consultations/bookings/<int:pk>/calendar.ics",
+        follow_up.ConsultationCalendarView.as_view(),
+        name="consultation-calendar",
+    ),
+    path("events/leads/", follow_up.LeadListView.as_view(), name="lead-list"),
+    # The organiser's back office for pavilions, exhibitors, catalogues and consultation hours.
+    path(
+        "events/<int:event_pk>/pavilions/new/",
+        pavilion_admin.PavilionFormView.as_view(),
+        name="pavilion-create",
+    ),
+    path(
+        "events/pavilions/<int:pk>/manage/",
+        pavilion_admin.PavilionManageView.as_view(),
+        name="pavilion-manage",
+    ),
+    path(
+        "events/pavilions/<int:pk>/edit/",
+        pavilion_admin.PavilionFormView.as_view(),
+        name="pavilion-edit",
+    ),
+    path(
+        "events/pavilions/<int:pk>/delete/",
+        pavilion_admin.PavilionDeleteView.as_view(),
+        name="pavilion-delete",
+    ),
+    path(
+        "events/pavilions/<int:pavilion_pk>/exhibitors/new/",
+        pavilion_admin.ExhibitorFormView.as_view(),
+        name="exhibitor-create",
+    ),
+    path(
+        "events/exhibitors/<int:pk>/edit/",
+        pavilion_admin.ExhibitorFormView.as_view(),
+        name="exhibitor-edit",
+    ),
+    path(
+        "events/exhibitors/<int:pk>/delete/",
+        pavilion_admin.ExhibitorDeleteView.as_view(),
+        name="exhibitor-delete",
+    ),
+    path(
+        "events/exhibitors/<int:pk>/manage/",
+        catalogue_admin.ExhibitorManageView.as_view(),
+        name="exhibitor-manage",
+    ),
+    path(
+        "events/exhibitors/<int:exhibitor_pk>/products/new/",
+        catalogue_admin.ProductFormView.as_view(),
+        name="product-create",
+    ),
+    path(
+        "events/products/<int:pk>/edit/",
+        catalogue_admin.ProductFormView.as_view(),
+        name="product-edit",
+    ),
+    path(
+        "events/products/<int:pk>/delete/",
+        catalogue_admin.ProductDeleteView.as_view(),
+        name="product-delete",
+    ),
+    path(
+        "events/exhibitors/<int:exhibitor_pk>/consultation-windows/new/",
+        catalogue_admin.WindowFormView.as_view(),
+        name="consultation-window-create",
+    ),
+    path(
+        "events/consultation-windows/<int:pk>/delete/",
+        catalogue_admin.WindowDeleteView.as_view(),
+        name="consultation-window-delete",
     ),
 ]
 

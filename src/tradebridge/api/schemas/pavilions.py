@@ -6,6 +6,7 @@ from ninja import Field, Schema
 
 from tradebridge.api.schemas.fields import Id, Text
 from tradebridge.events.domain.consultations import free_slot_starts
+from tradebridge.events.domain.rooms import consultation_room_url
 
 STRICT = {"extra": "forbid"}
 
@@ -18,10 +19,15 @@ class ProductOut(Schema):
     description_zh: str
     hs_codes: list[str]
     sectors: list[str] = Field(description="Sector codes")
+    image: str | None = Field(description="URL of the picture, if any")
 
     @staticmethod
     def resolve_hs_codes(product) -> list[str]:
         return product.hs_code_list()
+
+    @staticmethod
+    def resolve_image(product) -> str | None:
+        return product.image.url if product.image else None
 
     @staticmethod
     def resolve_sectors(product) -> list[str]:
@@ -103,10 +109,38 @@ class BookingIn(Schema):
 
 
 class BookingOut(Schema):
+    """A booking as its visitor and the exhibitor's side see it, with its own video room."""
+
     id: int
     window: int = Field(alias="window_id")
     starts_at: datetime
     topic: str
+    room_url: str = Field(description="The consultation's own video room")
+
+    @staticmethod
+    def resolve_room_url(booking) -> str:
+        return consultation_room_url(booking)
+
+
+class BookingFollowUpOut(BookingOut):
+    exhibitor: int = Field(alias="window.exhibitor_id")
+    timezone: str = Field(alias="window.timezone", description="IANA zone of the window")
+    visitor: str
+
+    @staticmethod
+    def resolve_visitor(booking) -> str:
+        return booking.user.get_full_name() or booking.user.username
+
+
+class LeadFollowUpOut(LeadOut):
+    """A lead as the exhibitor's side sees it: who wrote, and how to answer."""
+
+    visitor: str
+    email: str = Field(alias="user.email")
+
+    @staticmethod
+    def resolve_visitor(lead) -> str:
+        return lead.user.get_full_name() or lead.user.username
 
 
 class PavilionIn(Schema):
@@ -123,12 +157,38 @@ class PavilionIn(Schema):
     area_zh: Text = Field("", max_length=200)
 
 
+class PavilionPatch(Schema):
+    """Only the fields given change; ``null`` clears a host."""
+
+    model_config = STRICT
+
+    name_en: Text = Field(None, max_length=300)
+    name_zh: Text = Field(None, max_length=300)
+    description_en: Text = None
+    description_zh: Text = None
+    host_organisation: Id | None = None
+    host_region: Text | None = Field(None, description="Region code, e.g. US-CA")
+    area_en: Text = Field(None, max_length=200)
+    area_zh: Text = Field(None, max_length=200)
+
+
 class ExhibitorIn(Schema):
     model_config = STRICT
 
     organisation: Id
     stand: Text = Field("", max_length=50)
-    staff: list[Id] = Field([], max_length=100, description="Ids of people on duty")
+    staff: list[Id] = Field(
+        [], max_length=100, description="Ids of people of the organisation on duty"
+    )
+
+
+class ExhibitorPatch(Schema):
+    """The stand and the staff on duty; the organisation stays (remove and add instead)."""
+
+    model_config = STRICT
+
+    stand: Text = Field(None, max_length=50)
+    staff: list[Id] = Field(None, max_length=100, description="Replaces the staff on duty")
 
 
 class ProductIn(Schema):
@@ -138,8 +198,21 @@ class ProductIn(Schema):
     title_zh: Text = Field("", max_length=300)
     description_en: Text = ""
     description_zh: Text = ""
-    hs_codes: list[Text] = Field([], max_length=50, description="HS codes, 2 to 10 digits")
-    sectors: list[Text] = Field([], description="Sector codes")
+    hs_codes: list[Text] = Field([], max_length=50, description="HS codes of 2, 4, 6 or 8 digits")
+    sectors: list[Text] = Field([], max_length=50, description="Sector codes")
+
+
+class ProductPatch(Schema):
+    """Only the fields given change; the picture has its own URL (``…/image/``)."""
+
+    model_config = STRICT
+
+    title_en: Text = Field(None, max_length=300)
+    title_zh: Text = Field(None, max_length=300)
+    description_en: Text = None
+    description_zh: Text = None
+    hs_codes: list[Text] = Field(None, max_length=50, description="Replaces the HS codes")
+    sectors: list[Text] = Field(None, max_length=50, description="Replaces the sector codes")
 
 
 class DailyWindowsIn(Schema):

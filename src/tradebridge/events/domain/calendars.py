@@ -13,7 +13,7 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tradebridge.events.domain.rooms import video_room_url
+from tradebridge.events.domain.rooms import consultation_room_url, video_room_url
 from tradebridge.events.enums import RegistrationStatus
 from tradebridge.events.models import ConsultationBooking, Event, Session
 
@@ -94,18 +94,33 @@ def booking_uid(booking: ConsultationBooking) -> str:
     return f"consultation-{booking.pk}@{UID_DOMAIN}"
 
 
-def _booking_component(booking: ConsultationBooking):
+def _booking_component(booking: ConsultationBooking, for_user):
+    """The visitor reads "Consultation with <exhibitor>", the exhibitor's staff the visitor's
+    name. The booking's own video room is its LOCATION and URL."""
     window = booking.window
     exhibitor = window.exhibitor
+    if booking.user_id == for_user.pk:
+        summary = _("Consultation with %(name)s") % {"name": exhibitor.organisation.name}
+    else:
+        visitor = booking.user.get_full_name() or booking.user.username
+        summary = _("Consultation: %(visitor)s (%(exhibitor)s)") % {
+            "visitor": visitor,
+            "exhibitor": exhibitor.organisation.name,
+        }
+    room_url = consultation_room_url(booking)
+    description = "\n".join(
+        part for part in (booking.topic, exhibitor.pavilion.name, room_url) if part
+    )
     return _vevent(
         booking_uid(booking),
         0,  # a booking is never moved, only cancelled and booked anew (a new UID)
-        _("Consultation with %(name)s") % {"name": exhibitor.organisation.name},
-        booking.topic,
+        summary,
+        description,
         booking.starts_at,
         booking.starts_at + timedelta(minutes=window.slot_minutes),
         ZoneInfo(window.timezone),
-        exhibitor.pavilion.name,
+        room_url,
+        room_url,
     )
 
 
@@ -115,16 +130,18 @@ def build_calendar(
     sessions: Iterable[Session],
     with_room_links: bool = False,
     bookings: Iterable[ConsultationBooking] = (),
+    for_user=None,
 ) -> bytes:
     """An .ics file with the events, sessions and consultations given, and a VTIMEZONE for
-    each zone used."""
+    each zone used. Consultations are written as ``for_user`` (visitor or exhibitor's side)
+    reads them."""
     calendar = _new_calendar(name)
     for event in events:
         calendar.add_component(_event_component(event))
     for session in sessions:
         calendar.add_component(_session_component(session, with_room_links))
     for booking in bookings:
-        calendar.add_component(_booking_component(booking))
+        calendar.add_component(_booking_component(booking, for_user))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -135,10 +152,15 @@ def event_calendar(event: Event, with_room_links: bool = False) -> bytes:
     return build_calendar(event.title, [event], sessions, with_room_links)
 
 
+def booking_calendar(booking: ConsultationBooking, for_user) -> bytes:
+    """One consultation, with its video room, as ``for_user`` reads it."""
+    return build_calendar(_("Consultation"), [], [], bookings=[booking], for_user=for_user)
+
+
 def person_calendar(user) -> bytes:
     """The events ``user`` holds a confirmed place at (with their programmes, room links
-    included), the sessions where their directory entry speaks or moderates, and the
-    consultations they booked."""
+    included), the sessions where their directory entry speaks or moderates, the
+    consultations they booked and those booked at stands where they are on duty."""
     events = list(
         Event.objects.filter(
             registrations__user=user, registrations__status=RegistrationStatus.CONFIRMED
@@ -148,9 +170,21 @@ def person_calendar(user) -> bytes:
     if user.person_id:
         sessions = sessions | Session.objects.select_related("event").filter(people=user.person_id)
     sessions = sessions.distinct().order_by("starts_at", "pk")
-    bookings = ConsultationBooking.objects.filter(user=user).select_related(
-        "window__exhibitor__organisation", "window__exhibitor__pavilion"
+    bookings = ConsultationBooking.objects.filter(user=user)
+    if user.person_id:
+        bookings = bookings | ConsultationBooking.objects.filter(
+            window__exhibitor__staff=user.person_id
+        )
+    bookings = (
+        bookings.distinct()
+        .select_related("user", "window__exhibitor__organisation", "window__exhibitor__pavilion")
+        .order_by("starts_at", "pk")
     )
     return build_calendar(
-        _("My TradeBridge events"), events, sessions, with_room_links=True, bookings=bookings
+        _("My TradeBridge events"),
+        events,
+        sessions,
+        with_room_links=True,
+        bookings=bookings,
+        for_user=user,
     )

@@ -1,16 +1,11 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tradebridge.common.bilingual import BilingualNameMixin, pick
-from tradebridge.directory.validators import validate_logo
-
-validate_hs_codes = RegexValidator(
-    r"^(\d{2}|\d{4}|\d{6}|\d{8}|\d{10})(,(\d{2}|\d{4}|\d{6}|\d{8}|\d{10}))*$",
-    _("HS codes are 2, 4, 6, 8 or 10 digits, separated by commas, e.g. 8479,847989."),
-)
+from tradebridge.events.models.session import new_room_token
+from tradebridge.events.validators import validate_hs_codes, validate_product_image
 
 
 class Pavilion(BilingualNameMixin, models.Model):
@@ -110,7 +105,7 @@ class Product(models.Model):
         "directory.Sector", verbose_name=_("sectors"), blank=True, related_name="products"
     )
     image = models.ImageField(
-        _("image"), upload_to="products/", blank=True, validators=[validate_logo]
+        _("image"), upload_to="products/", blank=True, validators=[validate_product_image]
     )
 
     class Meta:
@@ -210,6 +205,10 @@ class ConsultationBooking(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consultations"
     )
     topic = models.CharField(_("topic"), max_length=300, blank=True)
+    # The booking's own video room (see events/domain/rooms.py), secret like a session's.
+    room_token = models.CharField(
+        max_length=32, unique=True, default=new_room_token, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -6,7 +6,7 @@ Views only translate HTTP to calls of ``tradebridge.events.domain``; every rule 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
@@ -18,7 +18,7 @@ from tradebridge.accounts.domain import calendar_links
 from tradebridge.events.domain import events as event_domain
 from tradebridge.events.domain import registrations as registration_domain
 from tradebridge.events.domain.calendars import event_calendar, person_calendar
-from tradebridge.events.domain.rooms import video_room_url
+from tradebridge.events.domain.rooms import consultation_room_url, video_room_url
 from tradebridge.events.domain.time_display import shown_span, zone_or_none
 from tradebridge.events.domain.visibility import visible_events
 from tradebridge.events.enums import RegistrationStatus
@@ -245,8 +245,9 @@ class DecideRegistrationView(
 
 
 class EventManageView(LoginRequiredMixin, EventObjectMixin, PermissionRequiredMixin, TemplateView):
-    """The organiser's back office: registrations, their answers and check-in state, and the
-    leads and consultation bookings of the event's exhibitors."""
+    """The organiser's back office: registrations, their answers and check-in state, the
+    pavilions, and the leads and consultation bookings (with their video rooms) of the event's
+    exhibitors."""
 
     template_name = "web/events/manage.html"
     permission = "events.change_event"
@@ -259,13 +260,18 @@ class EventManageView(LoginRequiredMixin, EventObjectMixin, PermissionRequiredMi
         leads = Lead.objects.filter(exhibitor__pavilion__event=self.event).select_related(
             "user", "product", "exhibitor__organisation"
         )
-        bookings = ConsultationBooking.objects.filter(
-            window__exhibitor__pavilion__event=self.event
-        ).select_related("user", "window__exhibitor__organisation")
+        bookings = list(
+            ConsultationBooking.objects.filter(
+                window__exhibitor__pavilion__event=self.event
+            ).select_related("user", "window__exhibitor__organisation")
+        )
+        for booking in bookings:
+            booking.room_url = consultation_room_url(booking)
         return super().get_context_data(
             event=self.event,
             registrations=registrations,
             seats_taken=registration_domain.seats_taken(self.event),
+            pavilions=self.event.pavilions.annotate(exhibitor_count=Count("exhibitors")),
             leads=leads,
             bookings=bookings,
             **kwargs,

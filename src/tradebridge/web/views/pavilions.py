@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -17,6 +18,7 @@ from tradebridge.events.domain.consultations import (
     free_slot_starts,
 )
 from tradebridge.events.domain.pavilions import contact_exhibitor
+from tradebridge.events.domain.rooms import consultation_room_url
 from tradebridge.events.domain.time_display import shown_span, shown_time
 from tradebridge.events.domain.visibility import visible_events
 from tradebridge.events.models import (
@@ -61,6 +63,7 @@ class PavilionDetailView(TemplateView):
             )
         )
         for exhibitor in exhibitors:
+            exhibitor.may_keep = user.has_perm("events.change_exhibitor", exhibitor)
             for window in exhibitor.consultation_windows.all():
                 window.span = shown_span(window.starts_at, window.ends_at, window.timezone, zone)
                 window.free_slots = [
@@ -73,10 +76,12 @@ class PavilionDetailView(TemplateView):
                 user=user, window__exhibitor__pavilion=pavilion
             ).select_related("window__exhibitor__organisation"):
                 booking.shown = shown_time(booking.starts_at, booking.window.timezone, zone)
+                booking.room_url = consultation_room_url(booking)
                 bookings.append(booking)
         return super().get_context_data(
             pavilion=pavilion,
             event=pavilion.event,
+            can_organise=user.has_perm("events.change_event", pavilion.event),
             exhibitors=exhibitors,
             bookings=bookings,
             viewer_zone=zone,
@@ -178,6 +183,15 @@ class CancelConsultationView(LoginRequiredMixin, View):
         ):
             raise Http404
         pavilion_id = booking.window.exhibitor.pavilion_id
+        by_visitor = booking.user_id == request.user.pk
         cancel_booking(request.user, booking)
-        messages.success(request, _("Your consultation is cancelled."))
+        if by_visitor:
+            messages.success(request, _("Your consultation is cancelled."))
+        else:
+            messages.success(request, _("The consultation is cancelled; the visitor is told."))
+        next_url = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return redirect(next_url)
         return redirect("web:pavilion-detail", pk=pavilion_id)
