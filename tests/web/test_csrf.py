@@ -7,9 +7,27 @@ from django.urls import reverse
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import AffiliationFactory
 from tests.factories.events import EventFactory, ExhibitorFactory
+from tests.factories.meetings import MeetingSettingsFactory, RepresentativeFactory
 from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode
 from tradebridge.events.models import ConsultationBooking, ConsultationWindow, Product
+from tradebridge.meetings.domain.requests import request_meeting
+
+
+def _meeting_urls(staff_user):
+    partner = RepresentativeFactory()
+    event = MeetingSettingsFactory(event__owner=staff_user.organisation).event
+    request = request_meeting(partner, recipient_organisation=staff_user.organisation, event=event)
+    return [
+        reverse("web:meeting-request-create"),
+        reverse("web:meeting-request-accept", args=[request.pk]),
+        reverse("web:meeting-request-decline", args=[request.pk]),
+        reverse("web:meeting-request-propose", args=[request.pk]),
+        reverse("web:meeting-request-cancel", args=[request.pk]),
+        reverse("web:meeting-book", args=[request.pk]),
+        reverse("web:meeting-availability"),
+        reverse("web:meeting-settings", args=[event.pk]),
+    ]
 
 
 @pytest.fixture
@@ -74,6 +92,7 @@ def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_use
         reverse("accounts:password-reset"),
         reverse("set_language"),
         *_event_urls(staff_user),
+        *_meeting_urls(staff_user),
     ]
     for url in urls:
         assert csrf_client.post(url, {}).status_code == 403, url

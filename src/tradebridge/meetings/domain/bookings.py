@@ -5,7 +5,7 @@ participants are locked (SELECT … FOR UPDATE; SQLite serialises writers anyway
 daily caps hold, and the Occupancy unique constraints settle the last race (see placement.py).
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +17,12 @@ from tradebridge.accounts.rules import is_platform_admin
 from tradebridge.meetings.domain.availability import attendee
 from tradebridge.meetings.domain.event_settings import settings_for
 from tradebridge.meetings.domain.placement import SlotTaken, participants, place_meeting, release
-from tradebridge.meetings.domain.slots import Slot, event_slots, standalone_slots
+from tradebridge.meetings.domain.slots import (
+    STANDALONE_SLOT_MINUTES,
+    Slot,
+    event_slots,
+    standalone_slots,
+)
 from tradebridge.meetings.enums import BookingSource, MeetingStatus, PlaceKind, RequestStatus
 from tradebridge.meetings.models import Meeting, MeetingRequest, MeetingSettings, Occupancy
 from tradebridge.meetings.rules import is_a_side, organises_requests_event
@@ -41,6 +46,13 @@ def candidate_slots(request: MeetingRequest, settings: MeetingSettings | None, n
     if request.event_id is None:
         return standalone_slots(now or timezone.now())
     return event_slots(settings) if settings is not None else []
+
+
+def meeting_length(request: MeetingRequest) -> timedelta:
+    """How long the request's meeting lasts: the event's slot length, or half an hour."""
+    settings = settings_for(request.event)
+    minutes = settings.slot_minutes if settings is not None else STANDALONE_SLOT_MINUTES
+    return timedelta(minutes=minutes)
 
 
 def online_hours(request: MeetingRequest, settings: MeetingSettings | None) -> Span | None:
