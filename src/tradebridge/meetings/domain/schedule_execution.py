@@ -150,7 +150,11 @@ def execute_run(run_id: int, *, watch: bool = True) -> ScheduleRun | None:
 
 @transaction.atomic
 def _record(run_id: int, data: SchedulingInput, result, offset: float) -> ScheduleRun:
-    run = ScheduleRun.objects.select_for_update().select_related("started_by").get(pk=run_id)
+    run = (
+        ScheduleRun.objects.select_for_update(of=("self",))
+        .select_related("started_by")
+        .get(pk=run_id)
+    )
     now = timezone.now()
     if run.status != RunStatus.RUNNING:
         return run  # declared dead meanwhile: its result is not trusted
