@@ -18,6 +18,7 @@ from tradebridge.directory.domain.region_catalogue import load_regions
 from tradebridge.directory.domain.sector_catalogue import load_sectors
 from tradebridge.events.demo import load_events
 from tradebridge.matchmaking.demo import load_match_profiles
+from tradebridge.meetings.demo import load_meetings
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("people", load_people),
     DemoStep("logins", load_logins),
     DemoStep("events", load_events),
+    DemoStep("meetings", load_meetings),
     DemoStep("match profiles", load_match_profiles),
 ]
 
