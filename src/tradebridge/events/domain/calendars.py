@@ -131,10 +131,12 @@ def build_calendar(
     with_room_links: bool = False,
     bookings: Iterable[ConsultationBooking] = (),
     for_user=None,
+    extra: Iterable[icalendar.Event] = (),
 ) -> bytes:
     """An .ics file with the events, sessions and consultations given, and a VTIMEZONE for
     each zone used. Consultations are written as ``for_user`` (visitor or exhibitor's side)
-    reads them."""
+    reads them; ``extra`` components (other apps' entries, e.g. meetings) are added as they
+    are."""
     calendar = _new_calendar(name)
     for event in events:
         calendar.add_component(_event_component(event))
@@ -142,6 +144,8 @@ def build_calendar(
         calendar.add_component(_session_component(session, with_room_links))
     for booking in bookings:
         calendar.add_component(_booking_component(booking, for_user))
+    for component in extra:
+        calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -157,10 +161,11 @@ def booking_calendar(booking: ConsultationBooking, for_user) -> bytes:
     return build_calendar(_("Consultation"), [], [], bookings=[booking], for_user=for_user)
 
 
-def person_calendar(user) -> bytes:
+def person_calendar(user, extra: Iterable[icalendar.Event] = ()) -> bytes:
     """The events ``user`` holds a confirmed place at (with their programmes, room links
     included), the sessions where their directory entry speaks or moderates, the
-    consultations they booked and those booked at stands where they are on duty."""
+    consultations they booked and those booked at stands where they are on duty, and
+    ``extra`` entries (the web views add the user's meetings)."""
     events = list(
         Event.objects.filter(
             registrations__user=user, registrations__status=RegistrationStatus.CONFIRMED
@@ -187,4 +192,5 @@ def person_calendar(user) -> bytes:
         with_room_links=True,
         bookings=bookings,
         for_user=user,
+        extra=extra,
     )

@@ -114,9 +114,7 @@ def meetings_calendar(name: str, meetings: Iterable[Meeting], for_user) -> bytes
     return calendar.to_ical()
 
 
-def personal_feed_with_meetings(feed: bytes, user) -> bytes:
-    """The personal events feed (``events.domain.calendars.person_calendar``) with the user's
-    meetings added, so one subscription holds everything."""
-    calendar = icalendar.Calendar.from_ical(feed)
-    add_meetings(calendar, meetings_of(user), user)
-    return calendar.to_ical()
+def personal_meeting_entries(user) -> list[icalendar.Event]:
+    """``user``'s meetings as entries of the personal feed (events.domain.calendars'
+    ``person_calendar(user, extra=...)``), so one subscription holds everything."""
+    return [meeting_component(meeting, user) for meeting in meetings_of(user)]

@@ -29,6 +29,7 @@ from tradebridge.events.models import (
     Session,
     SessionSpeaker,
 )
+from tradebridge.meetings.domain.meeting_calendar import personal_meeting_entries
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
 from tradebridge.web.forms.events import CheckInForm, EventForm, RegistrationForm, SessionForm
 
@@ -134,9 +135,14 @@ class EventCalendarView(EventObjectMixin, View):
         return calendar_response(event_calendar(self.event), f"event-{pk}.ics")
 
 
+def personal_feed(user) -> bytes:
+    """Events, sessions, consultations and one-to-one meetings, in one feed."""
+    return person_calendar(user, extra=personal_meeting_entries(user))
+
+
 class MyCalendarView(LoginRequiredMixin, View):
     def get(self, request):
-        return calendar_response(person_calendar(request.user), "tradebridge.ics")
+        return calendar_response(personal_feed(request.user), "tradebridge.ics")
 
 
 class SubscribedCalendarView(View):
@@ -146,7 +152,7 @@ class SubscribedCalendarView(View):
         user = calendar_links.user_for_calendar_token(token)
         if user is None:
             raise Http404
-        return calendar_response(person_calendar(user), "tradebridge.ics")
+        return calendar_response(personal_feed(user), "tradebridge.ics")
 
 
 class ResetCalendarLinkView(LoginRequiredMixin, View):
