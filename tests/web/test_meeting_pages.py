@@ -3,9 +3,12 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from tests.factories.meetings import ExpoFactory, RepresentativeFactory
 from tradebridge.meetings.domain.bookings import book_meeting, free_slots, live_meeting
 from tradebridge.meetings.domain.requests import request_meeting
 from tradebridge.meetings.enums import PlaceKind, RequestStatus
@@ -187,8 +190,6 @@ def test_availability_form(client, buyer, expo):
 
 
 def test_organiser_settings_form(client, staff_user):
-    from tests.factories.meetings import ExpoFactory
-
     event = ExpoFactory(owner=staff_user.organisation)
     client.force_login(staff_user)
     url = reverse("web:meeting-settings", args=[event.pk])
@@ -226,3 +227,20 @@ def test_organiser_settings_form(client, staff_user):
     ):
         response = client.post(url, {**data, **bad})
         assert response.status_code == 422, bad
+
+
+def test_the_inbox_costs_the_same_queries_for_more_meetings(client, accepted, buyer, expo):
+    def add_meetings(count):
+        for _ in range(count):
+            request = accepted(event=expo, recipient=RepresentativeFactory())
+            book_meeting(buyer, request, free_slots(request)[0].starts_at)
+            request_meeting(RepresentativeFactory(), recipient_organisation=buyer.organisation)
+
+    client.force_login(buyer)
+    add_meetings(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("web:meetings")).status_code == 200
+    add_meetings(3)
+    with CaptureQueriesContext(connection) as more:
+        assert client.get(reverse("web:meetings")).status_code == 200
+    assert len(more) == len(few)

@@ -21,7 +21,6 @@ from django.views.generic import FormView, TemplateView
 
 from tradebridge.events.domain.time_display import shown_span
 from tradebridge.meetings.domain import bookings, requests
-from tradebridge.meetings.domain.availability import availability_of
 from tradebridge.meetings.domain.rooms import meeting_room_url
 from tradebridge.meetings.domain.visibility import visible_meetings, visible_requests
 from tradebridge.meetings.enums import MeetingStatus, RequestStatus
@@ -58,11 +57,8 @@ class RuleRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-def person_zone(user, event=None) -> str:
-    """Where a participant's clocks are: their stated zone for the event, else their own."""
-    stated = availability_of(user, event) if user is not None else None
-    if stated is not None:
-        return stated.timezone
+def person_zone(user) -> str:
+    """Where a person's clocks are, as their account says."""
     return getattr(user, "timezone", "") or "UTC"
 
 
