@@ -5,10 +5,9 @@ event's zone, so a grid keeps its local hours across a daylight-saving change.
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from tradebridge.events.domain.time_display import NonexistentLocalTime, local_to_utc
-from tradebridge.meetings.models import BLOCK_MINUTES, MeetingSettings
+from tradebridge.meetings.models import MeetingSettings
 from tradebridge.meetings.validators import parse_days, parse_sessions, parse_spans
 
 # Online meetings outside events: 30-minute slots on the hour and half hour, two weeks ahead.
@@ -74,11 +73,3 @@ def standalone_slots(now: datetime) -> list[Slot]:
         slots.append(Slot(moment, moment + step))
         moment += step
     return slots
-
-
-def is_on_block_grid(moment: datetime) -> bool:
-    return moment.second == 0 and moment.microsecond == 0 and moment.minute % BLOCK_MINUTES == 0
-
-
-def event_zone_day(moment: datetime, zone: str) -> date:
-    return moment.astimezone(ZoneInfo(zone)).date()
