@@ -85,6 +85,10 @@ class ScheduleRun(models.Model):
             return None
         return max(0.0, (self.bound - self.objective) / self.bound)
 
+    @property
+    def gap_percent(self) -> float | None:
+        return None if self.gap is None else round(100 * self.gap, 2)
+
 
 class Placement(models.Model):
     """Where a run puts one request's meeting: a new meeting, or a confirmed one moved (only
