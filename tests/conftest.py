@@ -12,6 +12,7 @@ from tests.factories.directory import OrganisationFactory, region
 from tests.factories.meetings import MeetingSettingsFactory, RepresentativeFactory
 from tradebridge.accounts.enums import Role
 from tradebridge.directory.enums import OrganisationKind
+from tradebridge.matchmaking.domain.vectors import shared_encoder
 from tradebridge.meetings.domain.requests import accept_request, request_meeting
 
 
@@ -62,6 +63,15 @@ def _end_stray_postgres_sessions() -> None:
             sys.stderr.write(f"closing a stray test-database session {pid} ({state}): {query}\n")
             cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    """The process-wide multilingual sentence encoder of matchmaking, warmed up once per test
+    process (its model takes seconds to load); saving a matchmaking profile encodes with it."""
+    enc = shared_encoder()
+    enc.encode(["warm up"])
+    return enc
 
 
 @pytest.fixture(autouse=True)
@@ -120,6 +130,7 @@ def users(admin_user, staff_user, other_staff_user, representative, government_v
         "representative": representative,
         "viewer": government_viewer,
     }
+
 
 # Meetings: a Shanghai buyer, a Californian exporter and a CIIE-like expo with meeting settings.
 @pytest.fixture

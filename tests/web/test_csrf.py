@@ -74,6 +74,20 @@ def _event_urls(staff_user):
     ]
 
 
+def _matching_urls(company, staff_user):
+    partner = AffiliationFactory().organisation
+    event = EventFactory(owner=staff_user.organisation)
+    return [
+        reverse("web:match-profile-edit", args=[company.pk]),
+        reverse("web:partner-feedback", args=[company.pk, partner.pk]),
+        reverse("web:partner-feedback-clear", args=[company.pk, partner.pk]),
+        reverse("web:partner-meeting", args=[company.pk, partner.pk]),
+        # Pages without a form: a POST is refused like any other.
+        reverse("web:partner-list", args=[company.pk]),
+        reverse("web:event-matches", args=[event.pk]),
+    ]
+
+
 def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_user):
     person = AffiliationFactory(organisation=company, person__owner=agency).person
     urls = [
@@ -93,6 +107,7 @@ def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_use
         reverse("set_language"),
         *_event_urls(staff_user),
         *_meeting_urls(staff_user),
+        *_matching_urls(company, staff_user),
     ]
     for url in urls:
         assert csrf_client.post(url, {}).status_code == 403, url

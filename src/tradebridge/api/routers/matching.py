@@ -19,6 +19,7 @@ from tradebridge.api.schemas.matching import (
     FeedbackIn,
     FeedbackOut,
     MeetingRequestIn,
+    MeetingRequestOut,
     ProfileIn,
     ProfileOut,
     ProfilePatch,
@@ -232,20 +233,28 @@ def forget_feedback(request, organisation_id: int, partner_id: int):
 
 @router.post(
     "/organisations/{int:organisation_id}/meeting-requests/",
-    response={201: FeedbackOut},
+    response={201: MeetingRequestOut},
     auth=WRITE,
     url_name="match-meeting-requests",
 )
 def request_meeting(request, organisation_id: int, payload: MeetingRequestIn):
-    """Ask a recommended partner for a meeting; it leaves the recommendations."""
+    """Ask a recommended partner for a meeting; it leaves the recommendations. A
+    representative's request goes to the partner (see /api/v1/meetings/); agency staff acting
+    for an organisation they keep note a lead."""
     user = request.auth
     organisation = _acting_for(user, organisation_id, "matchmaking.give_feedback")
-    feedback, _request = request_meeting_with(
+    feedback, meeting = request_meeting_with(
         user,
         organisation,
         _partner(user, payload.partner),
         event=_event(user, organisation, payload.event),
         message=payload.message,
-        language="zh-hans" if get_language().startswith("zh") else "en",
     )
-    return Status(201, feedback)
+    return Status(
+        201,
+        {
+            "partner": feedback.partner_id,
+            "mark": feedback.mark,
+            "meeting_request": meeting.pk if meeting else None,
+        },
+    )

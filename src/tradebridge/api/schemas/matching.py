@@ -160,6 +160,15 @@ class FeedbackOut(Schema):
     updated_at: datetime
 
 
+class MeetingRequestOut(Schema):
+    partner: int
+    mark: str
+    meeting_request: int | None = Field(
+        description="Id of the meeting request sent (none when agency staff noted a lead for an "
+        "organisation they keep: its representatives send the request)"
+    )
+
+
 class FeedbackIn(Schema):
     model_config = STRICT
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -95,7 +95,11 @@ def _write(
     )
     if not states_something:
         raise ValidationError(
-            _("Say what you offer or what you seek: a text, HS codes or sectors.")
+            {
+                NON_FIELD_ERRORS: _(
+                    "Say what you offer or what you seek: a text, HS codes or sectors."
+                )
+            }
         )
     profile.save()
     if offer_sectors is not None:

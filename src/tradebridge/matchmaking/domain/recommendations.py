@@ -21,7 +21,7 @@ DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 # Below this score a best match is not a good one (a shared text of middling similarity, or
 # a shared sector alone); see docs/decisions/0202-matching-in-the-web-app.md.
-GOOD_MATCH_SCORE = 0.5
+GOOD_MATCH_SCORE = 0.45
 
 
 @dataclass

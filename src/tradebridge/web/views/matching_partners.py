@@ -167,15 +167,21 @@ class RequestMeetingView(PartnerActionView):
     form_class = MeetingRequestForm
 
     def act(self, form) -> str:
-        request_meeting_with(
+        _feedback, meeting = request_meeting_with(
             self.request.user,
             self.organisation,
             self.partner,
             event=self.event,
             message=form.cleaned_data["message"],
-            language=get_language(),
         )
-        return _("Meeting requested with %(name)s.") % {"name": self.partner.name}
+        if meeting is None:
+            return _(
+                "Noted: %(name)s is wanted for a meeting. Its representatives can send the "
+                "request from the meetings page."
+            ) % {"name": self.partner.name}
+        return _("Meeting requested with %(name)s; you will find the answer under Meetings.") % {
+            "name": self.partner.name
+        }
 
 
 class EventMatchesView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
