@@ -7,10 +7,10 @@ from icalendar import Calendar
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import PersonFactory
 from tests.factories.events import EventFactory, ExhibitorFactory, SessionFactory
-from tradebridge.events.domain.calendars import event_calendar, person_calendar
+from tradebridge.events.domain.calendars import booking_calendar, event_calendar, person_calendar
 from tradebridge.events.domain.events import update_session
 from tradebridge.events.domain.registrations import register
-from tradebridge.events.domain.rooms import video_room_url
+from tradebridge.events.domain.rooms import consultation_room_url, video_room_url
 from tradebridge.events.enums import AttendanceMode
 from tradebridge.events.models import ConsultationBooking, ConsultationWindow
 
@@ -133,3 +133,47 @@ def test_person_feed_has_booked_consultations_in_the_windows_zone(agency):
     assert vevent.decoded("dtstart").hour == 8
     assert vevent["dtstart"].params["TZID"] == "America/Los_Angeles"
     assert vevent.decoded("dtend").astimezone(UTC) == start + timedelta(minutes=20)
+
+
+def _booking(user, start=datetime(2020, 11, 5, 16, tzinfo=UTC)):
+    exhibitor = ExhibitorFactory(organisation__name_en="Sacramento Export Center")
+    window = ConsultationWindow.objects.create(
+        exhibitor=exhibitor, starts_at=start, ends_at=start + timedelta(hours=1),
+        timezone="America/Los_Angeles", slot_minutes=20,
+    )  # fmt: skip
+    return ConsultationBooking.objects.create(window=window, starts_at=start, user=user)
+
+
+def test_each_consultation_has_its_own_video_room_in_the_ics(settings):
+    settings.TRADEBRIDGE_VIDEO_ROOM_URL = "https://meet.example.org/{room}"
+    visitor = UserFactory()
+    booking = _booking(visitor)
+    other = ConsultationBooking.objects.create(
+        window=booking.window, starts_at=booking.starts_at + timedelta(minutes=20),
+        user=UserFactory(),
+    )  # fmt: skip
+    room = consultation_room_url(booking)
+    assert room == f"https://meet.example.org/c{booking.room_token}"
+    assert len(booking.room_token) == 32 and room != consultation_room_url(other)
+    booking.topic = "Tariffs"
+    booking.save()
+    assert consultation_room_url(ConsultationBooking.objects.get(pk=booking.pk)) == room
+    for ics in (person_calendar(visitor), booking_calendar(booking, visitor)):
+        _calendar, vevents = _events_by_uid(ics)
+        vevent = vevents[f"consultation-{booking.pk}@tradebridge.events"]
+        assert str(vevent["location"]) == room and str(vevent["url"]) == room
+        assert "Tariffs" in str(vevent["description"])
+        assert f"consultation-{other.pk}@tradebridge.events" not in vevents
+
+
+def test_staff_on_duty_find_the_consultation_in_their_own_feed():
+    visitor = UserFactory(first_name="Mei", last_name="Lin")
+    booking = _booking(visitor)
+    on_duty = UserFactory(person=PersonFactory())
+    booking.window.exhibitor.staff.add(on_duty.person)
+    _calendar, vevents = _events_by_uid(person_calendar(on_duty))
+    vevent = vevents[f"consultation-{booking.pk}@tradebridge.events"]
+    assert str(vevent["summary"]) == "Consultation: Mei Lin (Sacramento Export Center)"
+    assert str(vevent["url"]) == consultation_room_url(booking)
+    _calendar, vevents = _events_by_uid(person_calendar(UserFactory(person=PersonFactory())))
+    assert f"consultation-{booking.pk}@tradebridge.events" not in vevents

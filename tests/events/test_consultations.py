@@ -11,6 +11,7 @@ from tradebridge.events.domain.consultations import (
     add_daily_windows,
     book_consultation,
     cancel_booking,
+    delete_window,
     free_slot_starts,
     slot_starts,
 )
@@ -111,3 +112,69 @@ def test_two_visitors_race_for_one_slot(agency):
         thread.join(timeout=60)
     assert sorted(outcomes) == ["booked", "refused"]
     assert ConsultationBooking.objects.filter(window=window).count() == 1
+
+
+@pytest.mark.django_db
+def test_windows_may_not_overlap_the_exhibitors_hours(staff_user, exhibitor):
+    _mornings(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 6))
+    with pytest.raises(ValidationError) as error:
+        _mornings(staff_user, exhibitor, date(2020, 11, 6), date(2020, 11, 8))
+    assert "2020-11-06" in error.value.message_dict["first_day"][0]
+    assert exhibitor.consultation_windows.count() == 2  # nothing of the refused days was kept
+    assert len(_mornings(staff_user, exhibitor, date(2020, 11, 7), date(2020, 11, 8))) == 2
+
+
+@pytest.mark.django_db
+def test_a_time_the_clocks_skip_is_refused(staff_user, exhibitor):
+    # US clocks jumped from 02:00 to 03:00 on 14 March 2021: 02:30 did not exist that day.
+    with pytest.raises(ValidationError) as error:
+        add_daily_windows(staff_user, exhibitor, date(2021, 3, 13), date(2021, 3, 15),
+                          time(2, 30), time(4), "America/Los_Angeles")  # fmt: skip
+    assert "2021-03-14" in error.value.message_dict["opens"][0]
+    assert not exhibitor.consultation_windows.exists()
+    windows = add_daily_windows(staff_user, exhibitor, date(2021, 3, 13), date(2021, 3, 15),
+                                time(8), time(9), "America/Los_Angeles")  # fmt: skip
+    assert [w.starts_at.hour for w in windows] == [16, 15, 15]  # PST, then PDT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("slot", "field"), [(4, "slot_minutes"), (241, "slot_minutes"),
+                                             (180, "slot_minutes")])  # fmt: skip
+def test_slots_must_be_sensible_and_fit(staff_user, exhibitor, slot, field):
+    with pytest.raises(ValidationError) as error:
+        add_daily_windows(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 5),
+                          time(8), time(10), "America/Los_Angeles", slot)  # fmt: skip
+    assert field in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_only_windows_nobody_booked_can_be_deleted(staff_user, exhibitor, other_staff_user):
+    booked, free = _mornings(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 6))
+    booking = book_consultation(UserFactory(), booked, slot_starts(booked)[0])
+    with pytest.raises(ValidationError) as error:
+        delete_window(staff_user, booked)
+    assert "1 consultation is booked" in error.value.message_dict["window"][0]
+    with pytest.raises(PermissionDenied):
+        delete_window(other_staff_user, free)
+    delete_window(staff_user, free)
+    cancel_booking(staff_user, booking)
+    delete_window(staff_user, booked)
+    assert not exhibitor.consultation_windows.exists()
+
+
+@pytest.mark.django_db
+def test_visitors_are_told_when_organisers_cancel_in_their_language_and_zone(
+    staff_user, exhibitor, mailoutbox, django_capture_on_commit_callbacks
+):
+    window = _mornings(staff_user, exhibitor, date(2020, 11, 5), date(2020, 11, 5))[0]
+    visitor = UserFactory(language="zh-hans", timezone="Asia/Shanghai", email="mei@example.cn")
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_booking(staff_user, book_consultation(visitor, window, slot_starts(window)[0]))
+    (mail,) = mailoutbox
+    assert mail.to == ["mei@example.cn"]
+    assert "2020-11-05 08:00 (America/Los_Angeles)" in mail.body
+    assert "2020-11-06 00:00 (Asia/Shanghai)" in mail.body
+    assert exhibitor.organisation.name_zh in mail.subject
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_booking(visitor, book_consultation(visitor, window, slot_starts(window)[0]))
+    assert len(mailoutbox) == 1  # a visitor who cancels needs no mail about it

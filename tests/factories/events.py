@@ -1,6 +1,9 @@
+import io
 from datetime import UTC, datetime
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
 from tests.factories.directory import OrganisationFactory
 from tradebridge.directory.enums import Visibility
@@ -55,3 +58,10 @@ class ExhibitorFactory(factory.django.DjangoModelFactory):
     pavilion = factory.SubFactory(PavilionFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     stand = factory.Sequence(lambda n: f"A{n}")
+
+
+def image_upload(name: str = "arm.png", kind: str = "PNG", size=(8, 8)) -> SimpleUploadedFile:
+    """A real, small image file as a browser would upload it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (15, 92, 140)).save(buffer, format=kind)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{kind.lower()}")
