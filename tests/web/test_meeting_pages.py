@@ -3,15 +3,22 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories.meetings import ExpoFactory, RepresentativeFactory
-from tradebridge.meetings.domain.bookings import book_meeting, free_slots, live_meeting
+from tradebridge.meetings.domain import bookings
+from tradebridge.meetings.domain.bookings import (
+    book_meeting,
+    free_slots,
+    live_meeting,
+    suitable_tables,
+)
+from tradebridge.meetings.domain.placement import place_meeting
 from tradebridge.meetings.domain.requests import request_meeting
-from tradebridge.meetings.enums import PlaceKind, RequestStatus
+from tradebridge.meetings.enums import BookingSource, MeetingStatus, PlaceKind, RequestStatus
 from tradebridge.meetings.models import MeetingRequest, MeetingSettings
 
 NOV_5_0900 = datetime(2020, 11, 5, 1, 0, tzinfo=UTC)  # 09:00 Shanghai, 17:00 the day before in LA
@@ -244,3 +251,30 @@ def test_the_inbox_costs_the_same_queries_for_more_meetings(client, accepted, bu
     with CaptureQueriesContext(connection) as more:
         assert client.get(reverse("web:meetings")).status_code == 200
     assert len(more) == len(few)
+
+
+def test_a_tentative_meeting_is_the_organisers_until_published(
+    client, accepted, buyer, expo, staff_user
+):
+    expo.owner = staff_user.organisation
+    expo.save()
+    request = accepted(event=expo)
+    slot = free_slots(request)[0]
+    with transaction.atomic():
+        bookings.locked(request)
+        place_meeting(
+            request,
+            slot,
+            tables=suitable_tables(request, expo.meeting_settings),
+            place_kind=request.place_kind,
+            status=MeetingStatus.TENTATIVE,
+            source=BookingSource.SCHEDULER,
+        )
+    url = reverse("web:meeting-request-detail", args=[request.pk])
+    client.force_login(buyer)
+    seen = client.get(url).content.decode()
+    assert "scheduling this meeting" in seen
+    assert reverse("web:meeting-book", args=[request.pk]) not in seen
+    assert "No meetings booked yet." in client.get(reverse("web:meetings")).content.decode()
+    client.force_login(staff_user)
+    assert "Tentative" in client.get(url).content.decode()

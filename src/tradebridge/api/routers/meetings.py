@@ -31,6 +31,7 @@ from tradebridge.meetings.domain import bookings, requests
 from tradebridge.meetings.domain.availability import availability_of, set_availability
 from tradebridge.meetings.domain.event_settings import set_meeting_settings, settings_for
 from tradebridge.meetings.domain.visibility import visible_meetings, visible_requests
+from tradebridge.meetings.enums import MeetingStatus
 
 router = Router(tags=["meetings"])
 
@@ -192,11 +193,13 @@ def reschedule(request, request_id: int, payload: BookingIn):
 @router.get("/", response=list[MeetingOut], auth=WRITE, url_name="meeting-list")
 @paginate(DirectoryPagination)
 def my_meetings(request):
-    """The meetings you attend, cancelled ones included (status says so), in time order."""
+    """The meetings you attend, cancelled ones included (status says so), in time order;
+    not those the organiser's scheduler has placed but not yet published."""
     user = request.auth
     return (
         visible_meetings(user)
         .filter(Q(request__requester=user) | Q(request__recipient_user=user))
+        .exclude(status=MeetingStatus.TENTATIVE)
         .select_related("table")
         .order_by("starts_at", "pk")
     )

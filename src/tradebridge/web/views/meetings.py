@@ -21,6 +21,7 @@ from django.views.generic import FormView, TemplateView
 
 from tradebridge.events.domain.time_display import shown_span
 from tradebridge.meetings.domain import bookings, requests
+from tradebridge.meetings.domain.event_settings import settings_for
 from tradebridge.meetings.domain.rooms import meeting_room_url
 from tradebridge.meetings.domain.visibility import visible_meetings, visible_requests
 from tradebridge.meetings.enums import MeetingStatus, RequestStatus
@@ -80,9 +81,18 @@ def span_of(starts_at, ends_at, meeting_request, viewer):
 
 
 def card_context(meeting_request, user, *, with_slots: bool = False, errors=()) -> dict:
-    """What a request's card shows and which actions it offers ``user``."""
+    """What a request's card shows and which actions it offers ``user``. A meeting the
+    scheduler has placed but the organiser not yet published is shown to organisers only."""
     meeting = bookings.live_meeting(meeting_request)
+    planned = (
+        meeting is not None
+        and meeting.status == MeetingStatus.TENTATIVE
+        and not bookings.organises(user, meeting_request)
+    )
+    if planned:
+        meeting = None
     context = {
+        "planned": planned,
         "meeting_request": meeting_request,
         "zone": reference_zone(meeting_request, user),
         "meeting": meeting,
@@ -91,6 +101,7 @@ def card_context(meeting_request, user, *, with_slots: bool = False, errors=()) 
         "may_cancel": not meeting_request.is_final
         and user.has_perm("meetings.cancel_request", meeting_request),
         "may_book": meeting_request.status == RequestStatus.ACCEPTED
+        and not planned
         and user.has_perm("meetings.book_meeting", meeting_request),
         "errors": list(errors),
     }
@@ -102,11 +113,20 @@ def card_context(meeting_request, user, *, with_slots: bool = False, errors=()) 
         context["proposed_span"] = span_of(
             starts_at, starts_at + bookings.meeting_length(meeting_request), meeting_request, user
         )
-    if with_slots and context["may_answer"]:
+    if with_slots and context["may_answer"] and may_propose(user, meeting_request):
         context["free_slots"] = slot_choices(
             bookings.free_slots(meeting_request, attendee_user=user), meeting_request, user
         )
     return context
+
+
+def may_propose(user, meeting_request) -> bool:
+    """Times are proposed only where participants may book them."""
+    try:
+        bookings.check_direct_booking(user, meeting_request, settings_for(meeting_request.event))
+    except ValidationError:
+        return False
+    return True
 
 
 def slot_choices(slots, meeting_request, user) -> list[tuple]:
@@ -133,7 +153,7 @@ class InboxView(LoginRequiredMixin, TemplateView):
         meetings = list(
             visible_meetings(user)
             .filter(Q(request__requester=user) | Q(request__recipient_user=user))
-            .exclude(status=MeetingStatus.CANCELLED)
+            .filter(status=MeetingStatus.CONFIRMED)
             .select_related(
                 "table",
                 *(f"request__{relation}" for relation in REQUEST_RELATIONS),
