@@ -49,7 +49,6 @@ from tradebridge.events.domain.follow_up import followed_bookings, followed_lead
 from tradebridge.events.domain.pavilions import (
     add_exhibitor,
     add_pavilion,
-    contact_exhibitor,
     delete_exhibitor,
     delete_pavilion,
     update_exhibitor,
@@ -64,6 +63,7 @@ from tradebridge.events.models import (
     Product,
 )
 from tradebridge.events.validators import normalise_hs_codes
+from tradebridge.meetings.domain.exhibitor_contact import contact_exhibitor_for_a_meeting
 
 router = Router(tags=["pavilions"])
 
@@ -352,7 +352,8 @@ def remove_window(request, window_id: int):
     url_name="exhibitor-leads",
 )
 def create_lead(request, exhibitor_id: int, payload: LeadIn):
-    """Contact this exhibitor: your message is recorded as a lead for the exhibitor."""
+    """Contact this exhibitor: your message is recorded as a lead for the exhibitor and, if
+    you act for an organisation, sent as a meeting request to the exhibitor's organisation."""
     user = request.auth
     exhibitor = _visible_exhibitor(user, exhibitor_id)
     product = None
@@ -360,7 +361,11 @@ def create_lead(request, exhibitor_id: int, payload: LeadIn):
         product = exhibitor.products.filter(pk=payload.product).first()
         if product is None:
             raise Http404
-    return Status(201, contact_exhibitor(user, exhibitor, payload.message, product))
+    lead, meeting_request = contact_exhibitor_for_a_meeting(
+        user, exhibitor, payload.message, product
+    )
+    lead.meeting_request = meeting_request.pk if meeting_request is not None else None
+    return Status(201, lead)
 
 
 @router.get("/leads/", response=list[LeadFollowUpOut], auth=WRITE, url_name="lead-list")

@@ -99,6 +99,9 @@ class LeadOut(Schema):
     product: int | None = Field(alias="product_id")
     message: str
     created_at: datetime
+    meeting_request: int | None = Field(
+        None, description="the meeting request sent with the lead, if any"
+    )
 
 
 class BookingIn(Schema):

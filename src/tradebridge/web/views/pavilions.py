@@ -17,7 +17,6 @@ from tradebridge.events.domain.consultations import (
     cancel_booking,
     free_slot_starts,
 )
-from tradebridge.events.domain.pavilions import contact_exhibitor
 from tradebridge.events.domain.rooms import consultation_room_url
 from tradebridge.events.domain.time_display import shown_span, shown_time
 from tradebridge.events.domain.visibility import visible_events
@@ -28,6 +27,7 @@ from tradebridge.events.models import (
     Pavilion,
     Product,
 )
+from tradebridge.meetings.domain.exhibitor_contact import contact_exhibitor_for_a_meeting
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
 from tradebridge.web.forms.events import BookConsultationForm, ContactExhibitorForm
 from tradebridge.web.views.events import (
@@ -111,11 +111,18 @@ class ContactExhibitorView(
 
     def form_valid(self, form):
         try:
-            contact_exhibitor(self.request.user, self.exhibitor, form.cleaned_data["message"])
+            _lead, meeting_request = contact_exhibitor_for_a_meeting(
+                self.request.user, self.exhibitor, form.cleaned_data["message"]
+            )
         except ValidationError as error:
             add_domain_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Your message was passed on to the exhibitor."))
+        if meeting_request is not None:
+            messages.info(
+                self.request,
+                _("A meeting request went to the exhibitor too; see it under Meetings."),
+            )
         return redirect("web:pavilion-detail", pk=self.exhibitor.pavilion_id)
 
     def get_context_data(self, **kwargs):
