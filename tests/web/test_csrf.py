@@ -12,6 +12,8 @@ from tradebridge.events.domain.registrations import register
 from tradebridge.events.enums import AttendanceMode
 from tradebridge.events.models import ConsultationBooking, ConsultationWindow, Product
 from tradebridge.meetings.domain.requests import request_meeting
+from tradebridge.meetings.models import ScheduleRun
+from tradebridge.meetings.schedule_enums import RunStatus
 
 
 def _meeting_urls(staff_user):
@@ -88,6 +90,16 @@ def _matching_urls(company, staff_user):
     ]
 
 
+def _scheduling_urls(staff_user):
+    event = EventFactory(owner=staff_user.organisation)
+    run = ScheduleRun.objects.create(event=event, status=RunStatus.FINISHED)
+    return [
+        reverse("web:event-schedule", args=[event.pk]),
+        reverse("web:schedule-run-cancel", args=[run.pk]),
+        reverse("web:schedule-run-publish", args=[run.pk]),
+    ]
+
+
 def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_user):
     person = AffiliationFactory(organisation=company, person__owner=agency).person
     urls = [
@@ -108,6 +120,7 @@ def test_every_form_page_needs_the_token(csrf_client, company, agency, staff_use
         *_event_urls(staff_user),
         *_meeting_urls(staff_user),
         *_matching_urls(company, staff_user),
+        *_scheduling_urls(staff_user),
     ]
     for url in urls:
         assert csrf_client.post(url, {}).status_code == 403, url
