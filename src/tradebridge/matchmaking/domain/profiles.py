@@ -17,7 +17,7 @@ from tradebridge.matchmaking.domain.vectors import (
     stored_vectors_of,
 )
 from tradebridge.matchmaking.models import MatchProfile
-from tradebridge.matchmaking.validators import normalise_hs_codes
+from tradebridge.matchmaking.validators import normalise_hs_codes, text_items
 
 EDITABLE_FIELDS = (
     "offers_en",
@@ -30,6 +30,7 @@ EDITABLE_FIELDS = (
     "size",
     "languages",
 )
+TEXT_FIELDS = ("offers_en", "offers_zh", "needs_en", "needs_zh")
 # Partners are sought in countries and their first-level divisions, not in single cities.
 TARGET_REGION_KINDS = (
     RegionKind.COUNTRY,
@@ -62,6 +63,8 @@ def _apply(profile: MatchProfile, data: dict) -> None:
     for name, value in data.items():
         if name not in EDITABLE_FIELDS:
             raise ValueError(f"{name} is not an editable profile field")
+        if name in TEXT_FIELDS and isinstance(value, str):
+            value = "\n".join(text_items(value))  # one item a line, as they are matched
         if name.endswith("_hs_codes"):
             try:
                 value = normalise_hs_codes(value)
