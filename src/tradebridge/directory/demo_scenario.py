@@ -19,6 +19,7 @@ from tradebridge.directory.domain.sector_catalogue import load_sectors
 from tradebridge.events.demo import load_events
 from tradebridge.matchmaking.demo import load_match_profiles
 from tradebridge.meetings.demo import load_meetings
+from tradebridge.meetings.schedule_demo import load_schedule
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ DEMO_STEPS: list[DemoStep] = [
     DemoStep("logins", load_logins),
     DemoStep("events", load_events),
     DemoStep("meetings", load_meetings),
+    DemoStep("meeting schedule", load_schedule),
     DemoStep("match profiles", load_match_profiles),
 ]
 

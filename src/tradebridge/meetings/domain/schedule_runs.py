@@ -18,6 +18,7 @@ from tradebridge.meetings import tasks
 from tradebridge.meetings.domain.event_settings import settings_for
 from tradebridge.meetings.domain.notices import announce_publication
 from tradebridge.meetings.domain.placement import SlotTaken, place_meeting, release
+from tradebridge.meetings.domain.schedule_execution import execute_run
 from tradebridge.meetings.domain.slots import Slot
 from tradebridge.meetings.enums import BookingSource, MeetingStatus, RequestStatus
 from tradebridge.meetings.models import Placement, ScheduleRun
@@ -80,10 +81,13 @@ def _time_limit(value) -> int:
     return value
 
 
-def start_run(user, event, *, time_limit: int = 30, allow_moves: bool = False) -> ScheduleRun:
+def start_run(
+    user, event, *, time_limit: int = 30, allow_moves: bool = False, wait: bool = False
+) -> ScheduleRun:
     """Start the automatic scheduler over ``event``'s accepted requests.
 
-    Side effects: a queued ScheduleRun; after commit a worker solves it (``tasks.launch``).
+    Side effects: a queued ScheduleRun; after commit a worker solves it (``tasks.launch``),
+    or, with ``wait``, it is solved here and now and returned finished (the demo loader).
     ValidationError when the time limit is out of range, meetings are not set up, or another
     run of the event is under way (a dead one is failed first, see ``mark_if_stale``).
     """
@@ -101,11 +105,15 @@ def start_run(user, event, *, time_limit: int = 30, allow_moves: bool = False) -
                 time_limit=time_limit,
                 allow_moves=bool(allow_moves),
             )
-            transaction.on_commit(lambda: tasks.launch(run.pk))
+            if not wait:
+                transaction.on_commit(lambda: tasks.launch(run.pk))
     except IntegrityError:
         raise ValidationError(
             {"event": _("The scheduler is already running for this event; wait or cancel it.")}
         ) from None
+    if wait:
+        execute_run(run.pk, watch=False)
+        run.refresh_from_db()
     return run
 
 
