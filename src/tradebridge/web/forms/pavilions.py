@@ -151,7 +151,8 @@ class ProductForm(forms.Form):
         label=_("image"),
         required=False,
         help_text=_("JPEG, PNG, WebP or GIF, at most 2 MB"),
-        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
+        # hx-preserve: the inline validation re-renders the fields; the chosen file must stay.
+        widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES, "hx-preserve": "true"}),
     )
 
     def __init__(self, *args, product=None, **kwargs):
