@@ -37,7 +37,7 @@ def agenda_line(meeting: Meeting, user, zone: str | None) -> AgendaLine:
         span=shown_span(meeting.starts_at, meeting.ends_at, event_zone, zone),
         organisation=organisation,
         person=person_name(person),
-        place=place_text(meeting),
+        place=place_text(meeting, with_room=False),
         room_url=meeting_room_url(meeting),
     )
 

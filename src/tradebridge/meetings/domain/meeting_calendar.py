@@ -56,14 +56,17 @@ def person_name(user) -> str:
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
-def place_text(meeting: Meeting) -> str:
-    """Where it happens, in the reader's language: the table (and room) or the video room."""
+def place_text(meeting: Meeting, *, with_room: bool = True) -> str:
+    """Where it happens, in the reader's language: the table (and room), and for online
+    meetings the video room's address (unless ``with_room`` is False: pages link it)."""
+    parts = []
     if meeting.place_kind == PlaceKind.ONLINE:
-        room = meeting_room_url(meeting)
-        if meeting.table_id:
-            return f"{_('Online')} · {meeting.table.label} · {room}"
-        return f"{_('Online')} · {room}"
-    return meeting.table.label if meeting.table_id else ""
+        parts.append(_("Online"))
+    if meeting.table_id:
+        parts.append(meeting.table.label)
+    if with_room and meeting.place_kind == PlaceKind.ONLINE:
+        parts.append(meeting_room_url(meeting))
+    return " · ".join(parts)
 
 
 def meeting_component(meeting: Meeting, for_user) -> icalendar.Event:
