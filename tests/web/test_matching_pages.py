@@ -77,7 +77,7 @@ def test_not_relevant_removes_the_partner_and_shows_the_next(
     client, representative, buyer, growers
 ):
     client.force_login(representative)
-    top = _page(client, buyer, limit=2)
+    top = _page(client, buyer)
     assert "Almond Growers" in top.content.decode()
     url = reverse("web:partner-feedback", args=[buyer.pk, growers[0].pk])
     response = client.post(url, {"mark": "not_relevant"}, **HTMX)
