@@ -16,7 +16,7 @@ from tradebridge.events.domain.consultations import (
     slot_starts,
 )
 from tradebridge.events.domain.time_display import shown_time
-from tradebridge.events.models import ConsultationBooking
+from tradebridge.events.models import ConsultationBooking, ConsultationWindow
 
 
 @pytest.fixture
@@ -178,3 +178,44 @@ def test_visitors_are_told_when_organisers_cancel_in_their_language_and_zone(
     with django_capture_on_commit_callbacks(execute=True):
         cancel_booking(visitor, book_consultation(visitor, window, slot_starts(window)[0]))
     assert len(mailoutbox) == 1  # a visitor who cancels needs no mail about it
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_window_deleted_while_someone_books_it(agency):
+    """Either the booking wins (and the window stays) or the deletion does (and the visitor is
+    told); never a lost booking or a server error."""
+    staff = UserFactory(role="agency_staff", organisation=agency)
+    window = _mornings(staff, ExhibitorFactory(pavilion__event__owner=agency))[0]
+    slot = slot_starts(window)[0]
+    barrier = threading.Barrier(2)
+    outcomes, surprises = {}, []
+
+    def act(name, action):
+        try:
+            barrier.wait(timeout=10)
+            action()
+            outcomes[name] = "done"
+        except ValidationError:
+            outcomes[name] = "refused"
+        except Exception as error:  # anything else is the failure this test looks for
+            surprises.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=act, args=("book", lambda: book_consultation(UserFactory(),
+                                                                             window, slot))),
+        threading.Thread(target=act, args=("delete", lambda: delete_window(staff, window))),
+    ]  # fmt: skip
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert surprises == []
+    assert outcomes in (
+        {"book": "done", "delete": "refused"},
+        {"book": "refused", "delete": "done"},
+    )
+    booked = ConsultationBooking.objects.filter(starts_at=slot).exists()
+    assert booked == (outcomes["book"] == "done")
+    assert booked == ConsultationWindow.objects.filter(pk=window.pk).exists()

@@ -163,7 +163,9 @@ def book_consultation(
 
     Side effects: one ConsultationBooking row. Raises ValidationError (field ``starts_at``)
     for a time that is not a slot of the window, a slot already taken, or a visitor who has
-    another consultation at that moment; the unique constraints decide races.
+    another consultation at that moment; the unique constraints decide races. A window being
+    deleted at the same moment is either seen with this booking (and kept) or gone (a
+    ValidationError), never deleted under it.
     """
     if not user.has_perm("events.take_part", window.exhibitor.pavilion.event):
         raise PermissionDenied
@@ -172,6 +174,12 @@ def book_consultation(
     topic = (topic or "").strip()
     if len(topic) > 300:
         raise ValidationError({"topic": _("Write at most 300 characters.")})
+    # Bookings of one window take turns on this row lock, and so does delete_window: without it
+    # a booking could reach its commit after the window was deleted, where the (deferred)
+    # foreign-key check fails too late to answer with a message.
+    still_there = ConsultationWindow.objects.select_for_update(no_key=True).filter(pk=window.pk)
+    if not list(still_there.values_list("pk", flat=True)):
+        raise ValidationError({"starts_at": _("These consultation hours were just removed.")})
     try:
         with transaction.atomic():
             return ConsultationBooking.objects.create(
