@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from tradebridge.accounts.rules import is_platform_admin
 from tradebridge.meetings.domain.availability import attendee
 from tradebridge.meetings.domain.event_settings import settings_for
+from tradebridge.meetings.domain.notices import announce
 from tradebridge.meetings.domain.placement import SlotTaken, participants, place_meeting, release
 from tradebridge.meetings.domain.slots import (
     STANDALONE_SLOT_MINUTES,
@@ -26,6 +27,7 @@ from tradebridge.meetings.domain.slots import (
 from tradebridge.meetings.enums import BookingSource, MeetingStatus, PlaceKind, RequestStatus
 from tradebridge.meetings.models import Meeting, MeetingRequest, MeetingSettings, Occupancy
 from tradebridge.meetings.rules import is_a_side, organises_requests_event
+from tradebridge.meetings.schedule_enums import MeetingChange
 from tradebridge.meetings.validators import Span
 
 NEEDS_NO_TABLE = [None]
@@ -216,7 +218,8 @@ def book_meeting(user, request: MeetingRequest, starts_at: datetime) -> Meeting:
     Side effects: a confirmed Meeting (online ones get a video room) and the Occupancy holding
     both participants' time and the table. Raises ValidationError (``starts_at``, ``request``)
     for a request not accepted or already booked, a time that is not a free slot for both,
-    a full day, no free table, or someone faster.
+    a full day, no free table, or someone faster. After commit both participants get a notice
+    with the .ics (``notices.announce``).
     """
     if not user.has_perm("meetings.book_meeting", request):
         raise PermissionDenied
@@ -227,7 +230,9 @@ def book_meeting(user, request: MeetingRequest, starts_at: datetime) -> Meeting:
         raise ValidationError(
             {"request": _("This meeting is booked already; move it to change its time.")}
         )
-    return place_at(user, request, starts_at)
+    meeting = place_at(user, request, starts_at)
+    announce(meeting, MeetingChange.SCHEDULED)
+    return meeting
 
 
 @transaction.atomic
@@ -235,8 +240,9 @@ def reschedule_meeting(user, request: MeetingRequest, starts_at: datetime) -> Me
     """Move the request's meeting to another free slot.
 
     Side effects: the Meeting keeps its row, ``uid`` and room, takes the new time (and a free
-    table) and its ``sequence`` rises, so calendars replace their copy. Nothing changes when
-    the new time cannot be taken.
+    table) and its ``sequence`` rises, so calendars replace their copy; after commit both
+    participants of a confirmed meeting get a notice. Nothing changes when the new time cannot
+    be taken.
     """
     if not user.has_perm("meetings.book_meeting", request):
         raise PermissionDenied
@@ -246,15 +252,20 @@ def reschedule_meeting(user, request: MeetingRequest, starts_at: datetime) -> Me
         raise ValidationError({"request": _("There is no booked meeting to move.")})
     if isinstance(starts_at, datetime) and starts_at == meeting.starts_at:
         raise ValidationError({"starts_at": _("The meeting is at this time already.")})
-    return place_at(user, request, starts_at, meeting=meeting)
+    meeting = place_at(user, request, starts_at, meeting=meeting)
+    announce(meeting, MeetingChange.MOVED)
+    return meeting
 
 
 def cancel_meeting_of(request: MeetingRequest) -> Meeting | None:
     """Cancel the request's live meeting, if any: its time and table are free again and its
-    ``sequence`` rises (calendars show it cancelled). For the caller's transaction."""
+    ``sequence`` rises (calendars show it cancelled); after commit the participants of a
+    confirmed one get a notice. For the caller's transaction."""
     meeting = live_meeting(request)
     if meeting is None:
         return None
+    if meeting.status == MeetingStatus.CONFIRMED:
+        announce(meeting, MeetingChange.CANCELLED)
     release(meeting)
     meeting.status = MeetingStatus.CANCELLED
     meeting.sequence += 1

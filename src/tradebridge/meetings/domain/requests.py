@@ -18,6 +18,7 @@ from tradebridge.directory.models import Affiliation, Organisation, Person
 from tradebridge.events.enums import AttendanceMode
 from tradebridge.meetings.domain import bookings
 from tradebridge.meetings.domain.event_settings import settings_for
+from tradebridge.meetings.domain.notices import announce
 from tradebridge.meetings.enums import (
     OPEN_REQUEST_STATUSES,
     MeetingLanguage,
@@ -27,6 +28,7 @@ from tradebridge.meetings.enums import (
 )
 from tradebridge.meetings.models import MeetingRequest
 from tradebridge.meetings.rules import is_on_recipient_side
+from tradebridge.meetings.schedule_enums import MeetingChange
 
 MAX_MESSAGE_LENGTH = 2000
 # Regions whose organisations are taken to speak Chinese when nothing else is known.
@@ -218,7 +220,8 @@ def accept_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
 
     Side effects: state "accepted"; the acting recipient becomes the attendee if none was
     named; accepting a proposed time books the meeting then (all or nothing: when the time
-    was taken meanwhile, ValidationError on ``starts_at`` and the request stays as it was).
+    was taken meanwhile, ValidationError on ``starts_at`` and the request stays as it was), and
+    both participants get a notice after commit.
     """
     request = _answerable(user, request)
     proposed = request.status == RequestStatus.COUNTER_PROPOSED
@@ -226,7 +229,8 @@ def accept_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
     request.reply = _clean_text("reply", reply) or request.reply
     request.save()
     if proposed:
-        bookings.place_at(user, request, request.proposed_starts_at)
+        meeting = bookings.place_at(user, request, request.proposed_starts_at)
+        announce(meeting, MeetingChange.SCHEDULED)
     return request
 
 
