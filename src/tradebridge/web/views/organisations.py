@@ -11,6 +11,7 @@ from tradebridge.directory.domain import organisations as domain
 from tradebridge.directory.domain.search import OrganisationFilters, filter_organisations
 from tradebridge.directory.domain.visibility import visible_organisations, visible_people
 from tradebridge.directory.models import Affiliation
+from tradebridge.matchmaking.models import MatchProfile
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
 from tradebridge.web.forms.directory import OrganisationFilterForm, OrganisationForm
 from tradebridge.web.views.inline_validation import InlineValidationMixin
@@ -76,6 +77,11 @@ class OrganisationDetailView(DetailView):
             sectors=organisation.sectors.all(),
             parent_visible=organisation.parent_id
             and visible_organisations(user).filter(pk=organisation.parent_id).exists(),
+            trade_profile=MatchProfile.objects.filter(organisation=organisation)
+            .prefetch_related("offer_sectors", "need_sectors", "target_regions")
+            .first(),
+            can_edit_profile=user.has_perm("matchmaking.change_profile", organisation),
+            can_see_partners=user.has_perm("matchmaking.view_recommendations", organisation),
             **kwargs,
         )
 
