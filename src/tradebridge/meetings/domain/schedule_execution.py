@@ -124,13 +124,14 @@ def execute_run(run_id: int, *, watch: bool = True) -> ScheduleRun | None:
         return None
     run = ScheduleRun.objects.select_related("event", "started_by").get(pk=run_id)
     try:
-        data = build_input(run.event, allow_moves=run.allow_moves)
-        offset = _keep_confirmed(data)
-        ScheduleRun.objects.filter(pk=run_id).update(
-            requests_total=len(data.requests) + len(data.excluded)
-        )
         result = None
-        with _Monitor(run_id, offset, watch) as monitor:
+        # Watching starts before the event is read: reading a large one takes a while too.
+        with _Monitor(run_id, 0.0, watch) as monitor:
+            data = build_input(run.event, allow_moves=run.allow_moves)
+            offset = monitor.offset = _keep_confirmed(data)
+            ScheduleRun.objects.filter(pk=run_id).update(
+                requests_total=len(data.requests) + len(data.excluded)
+            )
             if data.requests:
                 result = solve(
                     data.problem,
