@@ -95,6 +95,15 @@ def _visible_exhibitor(user, exhibitor_id: int) -> Exhibitor:
     )
 
 
+def _visible_window(user, window_id: int) -> ConsultationWindow:
+    return get_object_or_404(
+        ConsultationWindow.objects.select_related("exhibitor__pavilion__event").filter(
+            exhibitor__pavilion__event__in=visible_events(user)
+        ),
+        pk=window_id,
+    )
+
+
 def _require(user, permission: str, obj) -> None:
     # Checked before the input is used, so that someone who may not change an object learns
     # nothing from the errors.
@@ -334,12 +343,7 @@ def create_windows(request, exhibitor_id: int, payload: DailyWindowsIn):
 def remove_window(request, window_id: int):
     """Delete a consultation window; refused while it holds bookings (cancel them first)."""
     user = request.auth
-    window = get_object_or_404(
-        ConsultationWindow.objects.select_related("exhibitor__pavilion__event").filter(
-            exhibitor__pavilion__event__in=visible_events(user)
-        ),
-        pk=window_id,
-    )
+    window = _visible_window(user, window_id)
     _require(user, "events.change_event", window.exhibitor.pavilion.event)
     delete_window(user, window)
     return Status(204, None)
@@ -400,12 +404,7 @@ def create_booking(request, window_id: int, payload: BookingIn):
     """Book a free slot of an exhibitor's consultation hours; the answer holds the
     consultation's own video room."""
     user = request.auth
-    window = get_object_or_404(
-        ConsultationWindow.objects.select_related("exhibitor__pavilion__event").filter(
-            exhibitor__pavilion__event__in=visible_events(user)
-        ),
-        pk=window_id,
-    )
+    window = _visible_window(user, window_id)
     return Status(201, book_consultation(user, window, payload.starts_at, payload.topic))
 
 
