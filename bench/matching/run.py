@@ -97,12 +97,17 @@ def main(argv: list[str]) -> int:
                 f"{m['one_top10_p99_ms']:.1f} ms / {m['one_top10_cpu_p99_ms']:.1f} ms",
             ],
             ["coarse-scan top 10 agreeing with exact", f"{m['coarse_agreement']:.3f}"],
+            ["everyone's top 10 (bulk) agreeing with exact", f"{m['batch_agreement']:.3f}"],
             ["edit one profile and re-query it", f"{m['edit_and_requery_ms']:.0f} ms"],
             [
                 f"everyone's top 10{extrapolated} (wall / CPU)",
                 f"{m['all_top10_s']:.0f} s / {m['all_top10_cpu_s']:.0f} s",
             ],
             ["peak memory (RSS)", f"{m['peak_rss_mb']:.0f} MiB"],
+            [
+                "load average (start / before / after everyone's top 10)",
+                f"{m['load_start']:.1f} / {m['load_before_all']:.1f} / {m['load_after_all']:.1f}",
+            ],
         ]
         print(_table(["measure", "value"], rows))
     return 0

@@ -45,6 +45,63 @@ class ProfileVectors:
             return cls(str(npz["encoder"]), npz["offer"].copy(), npz["need"].copy())
 
 
+class TextTable:
+    """Vectors of distinct texts (float16), shared by every profile that uses the text.
+
+    Profiles often repeat a phrase ("frozen shrimp", "乳制品"); each distinct text is stored once
+    and counted. A text given again with other vectors (e.g. stored by another run of the same
+    encoder) keeps the vector it has.
+    """
+
+    def __init__(self, dim: int, capacity: int = 1024) -> None:
+        self.dim = dim
+        self.row_of: dict[str, int] = {}
+        self.texts: list[str | None] = []
+        self.refs = np.zeros(capacity, dtype=np.int64)
+        self.vectors = np.zeros((capacity, dim), dtype=np.float16)
+        self._free: list[int] = []
+
+    def __len__(self) -> int:
+        return len(self.row_of)
+
+    def acquire(self, texts: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """Rows of these texts (stored from ``vectors`` if new), each counted once more."""
+        rows = np.empty(len(texts), dtype=np.int64)
+        for i, text in enumerate(texts):
+            row = self.row_of.get(text)
+            if row is None:
+                if self._free:
+                    row = self._free.pop()
+                    self.texts[row] = text
+                else:
+                    row = len(self.texts)
+                    self.texts.append(text)
+                    if row >= len(self.refs):
+                        self._grow(row + 1)
+                self.row_of[text] = row
+                self.vectors[row] = vectors[i]
+            self.refs[row] += 1
+            rows[i] = row
+        return rows
+
+    def release(self, rows: np.ndarray) -> None:
+        """Forget one use of each row; rows no longer used are freed."""
+        for row in rows.tolist():
+            self.refs[row] -= 1
+            if self.refs[row] == 0:
+                del self.row_of[self.texts[row]]
+                self.texts[row] = None
+                self._free.append(row)
+
+    def _grow(self, needed: int) -> None:
+        new = max(needed, int(len(self.refs) * 1.5) + 1)
+        refs = np.zeros(new, dtype=np.int64)
+        refs[: len(self.refs)] = self.refs
+        vectors = np.zeros((new, self.dim), dtype=np.float16)
+        vectors[: len(self.vectors)] = self.vectors
+        self.refs, self.vectors = refs, vectors
+
+
 def side_bag(side: Side) -> tuple[tuple[str, float], ...]:
     """Pivot bag of all texts of a side (see :func:`lexicon.pivot_bag`)."""
     bag: dict[str, float] = {}
@@ -93,7 +150,8 @@ class MatchIndex:
         self.has_need_text = np.zeros(capacity, dtype=bool)
         self.deal_mask = np.zeros(capacity, dtype=np.int64)
         self.has_home = np.zeros(capacity, dtype=bool)
-        self.items: list[ProfileVectors | None] = []
+        self.texts = TextTable(self.dim)
+        self.text_rows: list[tuple[np.ndarray, np.ndarray] | None] = []  # (offer, need) rows
         self.vocab = Vocabulary()
         self.lex_offer = LexicalStore(self.vocab)
         self.lex_need = LexicalStore(self.vocab)
@@ -134,7 +192,13 @@ class MatchIndex:
 
     def vectors(self, pid: str) -> ProfileVectors:
         """The stored text vectors of a profile (float16), e.g. to save in the database."""
-        return self.items[self.slot_of[pid]]  # type: ignore[return-value]
+        return self.slot_vectors(self.slot_of[pid])
+
+    def slot_vectors(self, slot: int) -> ProfileVectors:
+        """The text vectors of the profile in a slot."""
+        offer, need = self.text_rows[slot]  # type: ignore[misc]
+        table = self.texts.vectors
+        return ProfileVectors(self.encoder.name, table[offer], table[need])
 
     def _grow(self, needed: int) -> None:
         cap = len(self.active)
@@ -204,7 +268,7 @@ class MatchIndex:
         if slot is None:
             return
         self.profiles[slot] = None
-        self.items[slot] = None
+        self._release_texts(slot)
         self.active[slot] = False
         self.has_offer_text[slot] = self.has_need_text[slot] = self.has_home[slot] = False
         self.deal_mask[slot] = 0
@@ -223,12 +287,22 @@ class MatchIndex:
         rows = np.flatnonzero(self.active[:n])
         rng = np.random.default_rng(seed)
         if len(rows) > sample:
-            rows = rng.choice(rows, sample, replace=False)
-        x = np.concatenate([self.offer_vec[rows], self.need_vec[rows]]).astype(np.float64)
-        _, vectors = np.linalg.eigh(x.T @ x)
+            rows = np.sort(rng.choice(rows, sample, replace=False))
+        scatter = np.zeros((self.dim, self.dim), dtype=np.float64)
+        for start in range(0, len(rows), 4096):  # bounded memory
+            for matrix in (self.offer_vec, self.need_vec):
+                x = matrix[rows[start : start + 4096]].astype(np.float64)
+                scatter += x.T @ x
+        _, vectors = np.linalg.eigh(scatter)
         self.basis = np.ascontiguousarray(vectors[:, ::-1][:, : self.coarse_dims], np.float32)
-        self.offer_low = self.offer_vec @ self.basis
-        self.need_low = self.need_vec @ self.basis
+        self.offer_low = self._project(self.offer_vec)
+        self.need_low = self._project(self.need_vec)
+
+    def _project(self, matrix: np.ndarray) -> np.ndarray:
+        out = np.empty((len(matrix), self.coarse_dims), dtype=np.float32)
+        for start in range(0, len(matrix), 16384):
+            out[start : start + 16384] = matrix[start : start + 16384] @ self.basis
+        return out
 
     def uses_coarse_scan(self) -> bool:
         """True if single queries go through the coarse scan (large indexes)."""
@@ -255,11 +329,15 @@ class MatchIndex:
             else:
                 slot = len(self.profiles)
                 self.profiles.append(None)
-                self.items.append(None)
+                self.text_rows.append(None)
                 self._grow(slot + 1)
             self.slot_of[profile.id] = slot
         self.profiles[slot] = profile
-        self.items[slot] = vectors
+        self._release_texts(slot)
+        self.text_rows[slot] = (
+            self.texts.acquire(profile.offers.texts, vectors.offer),
+            self.texts.acquire(profile.needs.texts, vectors.need),
+        )
         self.active[slot] = True
         self.offer_vec[slot] = mean_vector(vectors.offer, self.dim)
         self.need_vec[slot] = mean_vector(vectors.need, self.dim)
@@ -277,6 +355,13 @@ class MatchIndex:
         self.sec_offer.set(slot, self.sector_features(profile.offers))
         self.sec_need.set(slot, self.sector_features(profile.needs))
         self.regions.set(slot, self.region_features(profile))
+
+    def _release_texts(self, slot: int) -> None:
+        rows = self.text_rows[slot]
+        if rows is not None:
+            self.texts.release(rows[0])
+            self.texts.release(rows[1])
+            self.text_rows[slot] = None
 
     # ----- features shared with the scorer -----
     def sector_features(self, side: Side) -> set[str]:

@@ -111,6 +111,20 @@ class LexicalStore:
         self._norms_version = -1
         self._dirty.clear()
 
+    def ensure_built(self) -> None:
+        """Rebuild the matrix if any row changed since the last build."""
+        if self._matrix is None or self._dirty:
+            self.rebuild()
+
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """The built (slots, V) matrix of raw ``log(1 + tf)`` (see :meth:`ensure_built`)."""
+        return self._matrix
+
+    def doc_norms(self, idf: np.ndarray) -> np.ndarray:
+        """Norms of the idf-weighted rows of the built matrix."""
+        return self._doc_norms(idf)
+
     def _doc_norms(self, idf: np.ndarray) -> np.ndarray:
         if self._norms_version != self.vocab.version:
             width = self._squares.shape[1]

@@ -47,6 +47,31 @@ class _WeightedBags:
         return bag
 
 
+def _bags(index: MatchIndex, texts: tuple[str, ...]) -> list[dict[str, float]]:
+    cache = getattr(index, "_reason_bags", None)
+    if cache is None:
+        cache = index._reason_bags = _WeightedBags()
+    return [cache.get(index, t) for t in texts]
+
+
+def _lexical_cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(w * get(t, 0.0) for t, w in a.items())
+
+
+def _best_pair(mine, mine_bags, mine_vecs, theirs, theirs_bags, theirs_vecs, weights: Weights):
+    cos = mine_vecs @ theirs_vecs.T
+    best = None
+    for i, a in enumerate(mine_bags):
+        for j, b in enumerate(theirs_bags):
+            sim = weights.encoder * float(cos[i, j]) + (1 - weights.encoder) * _lexical_cosine(a, b)
+            if best is None or sim > best[2]:
+                best = (mine[i], theirs[j], sim)
+    return best
+
+
 def best_text_pair(
     index: MatchIndex,
     mine: tuple[str, ...],
@@ -58,20 +83,26 @@ def best_text_pair(
     """The pair of texts (mine, theirs) that match best, with their fused similarity."""
     if not mine or not theirs:
         return None
-    cos = mine_vecs.astype(np.float32) @ theirs_vecs.astype(np.float32).T
-    cache = getattr(index, "_reason_bags", None)
-    if cache is None:
-        cache = index._reason_bags = _WeightedBags()
-    bags_a = [cache.get(index, t) for t in mine]
-    bags_b = [cache.get(index, t) for t in theirs]
-    best = None
-    for i, a in enumerate(bags_a):
-        for j, b in enumerate(bags_b):
-            lex = sum(w * b.get(t, 0.0) for t, w in a.items())
-            sim = weights.encoder * float(cos[i, j]) + (1 - weights.encoder) * lex
-            if best is None or sim > best[2]:
-                best = (mine[i], theirs[j], sim)
-    return best
+    return _best_pair(
+        mine,
+        _bags(index, mine),
+        mine_vecs.astype(np.float32),
+        theirs,
+        _bags(index, theirs),
+        theirs_vecs.astype(np.float32),
+        weights,
+    )
+
+
+def _my_side(index: MatchIndex, view: QueryView, side: str):
+    """(texts, weighted bags, float32 vectors) of one side of the query, cached on the view."""
+    key = f"reasons:{side}"
+    cached = view.cache.get(key)
+    if cached is None or cached[3] != index.vocab.version:
+        texts = getattr(view.profile, f"{side}s").texts
+        vecs = getattr(view.vectors, side).astype(np.float32)
+        cached = view.cache[key] = (texts, _bags(index, texts), vecs, index.vocab.version)
+    return cached[:3]
 
 
 def explain(
@@ -84,8 +115,7 @@ def explain(
 ) -> list[dict]:
     """Structured reasons why the profile in ``slot`` suits the query profile."""
     me, them = view.profile, index.profiles[slot]
-    theirs = index.items[slot]
-    assert them is not None and theirs is not None
+    assert them is not None
     reasons: list[dict] = []
 
     hs = [
@@ -107,34 +137,31 @@ def explain(
         reasons.append({"kind": "sector", "sector": rel[0], "relation": rel[1]})
 
     if max(text_need_offer, text_offer_need) >= weights.text_reason_min:
-        if text_need_offer >= text_offer_need:
-            pair = best_text_pair(
-                index, me.needs.texts, view.vectors.need, them.offers.texts, theirs.offer, weights
+        mine_side, their_side, direction = "need", "offer", "need_offer"
+        if text_need_offer < text_offer_need:
+            mine_side, their_side, direction = "offer", "need", "offer_need"
+        texts, bags, vecs = _my_side(index, view, mine_side)
+        theirs = getattr(them, f"{their_side}s").texts
+        if texts and theirs:
+            rows = index.text_rows[slot][0 if their_side == "offer" else 1]
+            pair = _best_pair(
+                texts,
+                bags,
+                vecs,
+                theirs,
+                _bags(index, theirs),
+                index.texts.vectors[rows].astype(np.float32),
+                weights,
             )
-            if pair:
-                reasons.append(
-                    {
-                        "kind": "text",
-                        "direction": "need_offer",
-                        "need": pair[0],
-                        "offer": pair[1],
-                        "similarity": round(pair[2], 3),
-                    }
-                )
-        else:
-            pair = best_text_pair(
-                index, me.offers.texts, view.vectors.offer, them.needs.texts, theirs.need, weights
+            reasons.append(
+                {
+                    "kind": "text",
+                    "direction": direction,
+                    mine_side: pair[0],
+                    their_side: pair[1],
+                    "similarity": round(pair[2], 3),
+                }
             )
-            if pair:
-                reasons.append(
-                    {
-                        "kind": "text",
-                        "direction": "offer_need",
-                        "offer": pair[0],
-                        "need": pair[1],
-                        "similarity": round(pair[2], 3),
-                    }
-                )
 
     deal = deal_types_complement(me.deal_types, them.deal_types)
     if deal:

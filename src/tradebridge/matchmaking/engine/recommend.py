@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .batch import CHUNK, rank_all
 from .feedback import Feedback, Preferences
 from .index import MatchIndex
 from .profiles import Profile
@@ -200,16 +201,34 @@ def recommend_all(
     preferences: Mapping[str, Preferences] | None = None,
     feedback: Mapping[str, Feedback] | None = None,
     weights: Weights | None = None,
-    batch_size: int = 32,
+    batch_size: int | None = None,
 ) -> Iterator[tuple[str, list[Recommendation]]]:
-    """Yield (id, recommendations) for every indexed profile (or ``ids``), in blocks."""
+    """Yield (id, recommendations) for every indexed profile (or ``ids``), in that order.
+
+    Ranks as :func:`recommend` would, but in bulk (see :mod:`.batch`): queries are grouped by
+    the deal types they can meet and scored against those candidates only. Results come out
+    every :data:`batch.CHUNK` profiles. ``batch_size`` is accepted for compatibility; block
+    sizes are now chosen from the number of candidates.
+    """
+    del batch_size
     weights = weights or Weights()
     preferences, feedback = preferences or {}, feedback or {}
     allowed = _allowed(index, candidates)
     order = list(ids) if ids is not None else index.ids()
-    for start in range(0, len(order), batch_size):
-        views = query_views(index, order[start : start + batch_size])
-        tops = _rank(index, views, k, allowed, preferences, feedback, weights)
+
+    def adjust(row, slots, prefs, fb):
+        if prefs is None and fb is None:
+            return None
+        whole = np.full(index.n_slots, -np.inf, dtype=np.float32)
+        whole[slots] = row
+        delta = _adjustment(index, whole, None, prefs, fb, weights)
+        return None if delta is None else delta[slots]
+
+    for start in range(0, len(order), CHUNK):
+        views = query_views(index, order[start : start + CHUNK])
+        tops: list = [None] * len(views)
+        for i, top in rank_all(index, views, k, allowed, preferences, feedback, weights, adjust):
+            tops[i] = top
         for view, top in zip(views, tops, strict=True):
             pid = view.profile.id
             yield pid, _finish(index, view, top, preferences.get(pid), feedback.get(pid), weights)

@@ -15,7 +15,7 @@ Pairs whose deal types are both stated and none answers the other (two sellers) 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -67,6 +67,7 @@ class QueryView:
     need_vec: np.ndarray
     offer_bag: tuple
     need_bag: tuple
+    cache: dict = field(default_factory=dict)  # per-view memo (e.g. reasons' text bags)
 
 
 def query_views(index: MatchIndex, profiles: list[Profile | str]) -> list[QueryView]:
@@ -77,7 +78,7 @@ def query_views(index: MatchIndex, profiles: list[Profile | str]) -> list[QueryV
     for p in profiles:
         if isinstance(p, str):
             slot = index.slot_of[p]
-            profile, vectors = index.profiles[slot], index.items[slot]
+            profile, vectors = index.profiles[slot], index.slot_vectors(slot)
             offer_vec, need_vec = index.offer_vec[slot], index.need_vec[slot]
         else:
             profile, slot, vectors = p, index.slot_of.get(p.id), encoded[id(p)]
@@ -122,7 +123,7 @@ def _indicators(counts: sp.csr_matrix, per_query: int, weights: list[float]) -> 
 
 # HS levels are nested (sharing a subheading implies sharing its heading and chapter), so the
 # weight of the longest shared level is the sum of the increments of all shared levels.
-_HS_INCREMENTS = [
+HS_INCREMENTS = [
     HS_LEVEL_WEIGHTS[8] - HS_LEVEL_WEIGHTS[6],
     HS_LEVEL_WEIGHTS[6] - HS_LEVEL_WEIGHTS[4],
     HS_LEVEL_WEIGHTS[4] - HS_LEVEL_WEIGHTS[2],
@@ -139,7 +140,7 @@ def _code_scores(index: MatchIndex, views: list[QueryView], n: int, weights: Wei
         ("offers", index.hs_need, index.sec_need),
     ):
         rows = [f for v in views for f in side_hs_features(getattr(v.profile, side))]
-        hs = _indicators(hs_store.counts(rows, n), 4, _HS_INCREMENTS)
+        hs = _indicators(hs_store.counts(rows, n), 4, HS_INCREMENTS)
         rows = []
         for v in views:
             sectors = getattr(v.profile, side).sectors

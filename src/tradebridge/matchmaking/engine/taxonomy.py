@@ -119,6 +119,21 @@ class FeatureStore:
         self._matrix_t = matrix.T.tocsr()
         self._dirty.clear()
 
+    def rows_view(self, n: int) -> list[frozenset[int]]:
+        """The feature columns of slots 0..n-1 (empty for slots never set)."""
+        rows = self._rows[:n]
+        return rows + [frozenset()] * (n - len(rows))
+
+    def ensure_built(self) -> None:
+        """Rebuild the matrix if any row changed since the last build."""
+        if self._matrix is None or self._dirty:
+            self.rebuild()
+
+    @property
+    def matrix(self) -> sp.csr_matrix:
+        """The built binary (slots, features) matrix (see :meth:`ensure_built`)."""
+        return self._matrix
+
     def counts(self, queries: Sequence[Iterable[str]], n_slots: int) -> sp.csr_matrix:
         """Number of features each query row shares with each slot: sparse (nq, n_slots)."""
         if self._matrix_t is None or len(self._dirty) > self.rebuild_after:
