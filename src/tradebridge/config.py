@@ -74,6 +74,11 @@ SETTINGS = {
         "https://meet.jit.si/tradebridge-{room}",
         "URL template for online rooms; {room} is replaced by a stable room name",
     ),
+    "site_url": Setting(
+        "TRADEBRIDGE_SITE_URL",
+        "http://127.0.0.1:8000",
+        "the site's public address, for links in mail (e.g. https://tradebridge.example.org)",
+    ),
     "scheduler_runner": Setting(
         "TRADEBRIDGE_SCHEDULER_RUNNER",
         "subprocess",

@@ -149,6 +149,7 @@ TRADEBRIDGE_LOGIN_WINDOW_MINUTES = config.integer("login_window_minutes")
 TRADEBRIDGE_INVITATION_DAYS = config.integer("invitation_days")
 TRADEBRIDGE_VIDEO_ROOM_URL = config.text("video_room_url_template")
 TRADEBRIDGE_SCHEDULER_RUNNER = config.scheduler_runner()
+TRADEBRIDGE_SITE_URL = config.text("site_url").rstrip("/")
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -5,8 +5,6 @@ participants never saw, are not."""
 from datetime import UTC, datetime
 
 import icalendar
-import pytest
-from django.core import mail
 
 from tradebridge.meetings.domain.bookings import book_meeting, reschedule_meeting
 from tradebridge.meetings.domain.requests import cancel_request
@@ -15,19 +13,6 @@ from tradebridge.meetings.models import Meeting
 
 NOV_5_0900 = datetime(2020, 11, 5, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
 NOV_5_0930 = datetime(2020, 11, 5, 1, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def sent(django_capture_on_commit_callbacks):
-    """Run ``action`` and return the mails it sent after commit, by recipient."""
-
-    def run(action):
-        mail.outbox.clear()
-        with django_capture_on_commit_callbacks(execute=True):
-            result = action()
-        return result, {message.to[0]: message for message in mail.outbox}
-
-    return run
 
 
 def _entry(message):
@@ -72,5 +57,8 @@ def test_tentative_proposals_are_not_announced(
     _run, mails = sent(lambda: start_run(staff_user, expo, time_limit=5))
     assert Meeting.objects.get(request=request).status == "tentative"
     assert mails == {}
+    # The request's cancellation is news to the other side; its unseen proposal is not.
     _request, mails = sent(lambda: cancel_request(buyer, request))
-    assert mails == {}
+    assert set(mails) == {exporter.email}
+    assert mails[exporter.email].subject.startswith("Meeting request cancelled: ")
+    assert mails[exporter.email].attachments == []

@@ -5,6 +5,7 @@ participants are locked (SELECT … FOR UPDATE; SQLite serialises writers anyway
 daily caps hold, and the Occupancy unique constraints settle the last race (see placement.py).
 """
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
@@ -257,15 +258,15 @@ def reschedule_meeting(user, request: MeetingRequest, starts_at: datetime) -> Me
     return meeting
 
 
-def cancel_meeting_of(request: MeetingRequest) -> Meeting | None:
+def cancel_meeting_of(request: MeetingRequest, skip: Collection[int] = ()) -> Meeting | None:
     """Cancel the request's live meeting, if any: its time and table are free again and its
     ``sequence`` rises (calendars show it cancelled); after commit the participants of a
-    confirmed one get a notice. For the caller's transaction."""
+    confirmed one (but the users in ``skip``) get a notice. For the caller's transaction."""
     meeting = live_meeting(request)
     if meeting is None:
         return None
     if meeting.status == MeetingStatus.CONFIRMED:
-        announce(meeting, MeetingChange.CANCELLED)
+        announce(meeting, MeetingChange.CANCELLED, skip=skip)
     release(meeting)
     meeting.status = MeetingStatus.CANCELLED
     meeting.sequence += 1

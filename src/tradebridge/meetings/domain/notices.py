@@ -5,6 +5,8 @@ Domain functions call ``announce`` or ``announce_publication`` inside their tran
 goes out after commit, re-reading the rows, so a rolled-back change tells nobody anything.
 """
 
+from collections.abc import Collection
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -33,15 +35,15 @@ def _subject(change: str, line) -> str:
     return _("Meeting scheduled: %(name)s") % {"name": name}
 
 
-def send_meeting_notice(meeting_id: int, change: str) -> int:
-    """Tell both participants that their meeting was scheduled, moved or cancelled; returns
-    the number of mails sent."""
+def send_meeting_notice(meeting_id: int, change: str, skip: Collection[int] = ()) -> int:
+    """Tell both participants (but the users in ``skip``) that their meeting was scheduled,
+    moved or cancelled; returns the number of mails sent."""
     meeting = _load_meeting(meeting_id)
     if meeting is None:
         return 0
     sent = 0
     for user in _attendees(meeting):
-        if not user.email or not user.is_active:
+        if not user.email or not user.is_active or user.pk in skip:
             continue
         with translation.override(user.language or settings.LANGUAGE_CODE):
             line = agenda_line(meeting, user, user.timezone)
@@ -107,12 +109,14 @@ def send_publication_notices(event_id: int, changes: dict[int, str]) -> int:
     return sent
 
 
-def announce(meeting: Meeting, change: str) -> None:
-    """After commit, tell the meeting's participants about ``change``. Not for tentative
+def announce(meeting: Meeting, change: str, skip: Collection[int] = ()) -> None:
+    """After commit, tell the meeting's participants about ``change``, except the users in
+    ``skip`` (told in a request notice instead, see request_notices). Not for tentative
     meetings, which participants never saw: callers cancelling one check that first."""
     if meeting.status == MeetingStatus.TENTATIVE:
         return
-    transaction.on_commit(lambda: send_meeting_notice(meeting.pk, change))
+    skip = frozenset(skip)
+    transaction.on_commit(lambda: send_meeting_notice(meeting.pk, change, skip))
 
 
 def announce_publication(event_id: int, changes: dict[int, str]) -> None:

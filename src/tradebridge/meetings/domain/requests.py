@@ -19,9 +19,11 @@ from tradebridge.events.enums import AttendanceMode
 from tradebridge.meetings.domain import bookings
 from tradebridge.meetings.domain.event_settings import settings_for
 from tradebridge.meetings.domain.notices import announce
+from tradebridge.meetings.domain.request_notices import announce_request
 from tradebridge.meetings.enums import (
     OPEN_REQUEST_STATUSES,
     MeetingLanguage,
+    MeetingStatus,
     PlaceKind,
     Priority,
     RequestStatus,
@@ -131,7 +133,8 @@ def request_meeting(
     ``language`` defaults to one both sides speak (else both, with an interpreter);
     ``place_kind`` to a table on site, or online for online events and meetings outside events.
     Side effects: one MeetingRequest in state "requested", on behalf of the user's
-    organisation. Raises PermissionDenied for users who do not act for an organisation,
+    organisation; after commit the recipient's side is told by mail (``request_notices``).
+    Raises PermissionDenied for users who do not act for an organisation,
     ValidationError keyed by argument name for anything invalid, or when the same request is
     already waiting for an answer.
     """
@@ -182,7 +185,7 @@ def request_meeting(
                 )
             }
         )
-    return MeetingRequest.objects.create(
+    request = MeetingRequest.objects.create(
         requester=user,
         requester_organisation_id=user.organisation_id,
         recipient_organisation=recipient_organisation,
@@ -194,6 +197,8 @@ def request_meeting(
         language=language,
         place_kind=place_kind,
     )
+    announce_request(user, request, RequestStatus.REQUESTED)
+    return request
 
 
 def _answerable(user, request: MeetingRequest) -> MeetingRequest:
@@ -220,8 +225,9 @@ def accept_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
 
     Side effects: state "accepted"; the acting recipient becomes the attendee if none was
     named; accepting a proposed time books the meeting then (all or nothing: when the time
-    was taken meanwhile, ValidationError on ``starts_at`` and the request stays as it was), and
-    both participants get a notice after commit.
+    was taken meanwhile, ValidationError on ``starts_at`` and the request stays as it was).
+    After commit the other side is told (with the meeting and its .ics when one was booked),
+    and the acting user gets the booked meeting's notice.
     """
     request = _answerable(user, request)
     proposed = request.status == RequestStatus.COUNTER_PROPOSED
@@ -230,18 +236,22 @@ def accept_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
     request.save()
     if proposed:
         meeting = bookings.place_at(user, request, request.proposed_starts_at)
-        announce(meeting, MeetingChange.SCHEDULED)
+        told = announce_request(user, request, RequestStatus.ACCEPTED, meeting=meeting)
+        announce(meeting, MeetingChange.SCHEDULED, skip=told)
+    else:
+        announce_request(user, request, RequestStatus.ACCEPTED)
     return request
 
 
 @transaction.atomic
 def decline_request(user, request: MeetingRequest, *, reply: str = "") -> MeetingRequest:
     """Decline a request or the other side's proposed time. Side effects: state "declined"
-    (final)."""
+    (final); after commit the other side is told."""
     request = _answerable(user, request)
     request.status = RequestStatus.DECLINED
     request.reply = _clean_text("reply", reply)
     request.save()
+    announce_request(user, request, RequestStatus.DECLINED)
     return request
 
 
@@ -252,7 +262,8 @@ def propose_time(
     """Answer with another time: one of the free slots of both sides.
 
     Side effects: state "counter_proposed" with ``proposed_starts_at`` and ``proposed_by``;
-    the other side answers next. Not where the organiser has closed direct booking.
+    the other side answers next and is told after commit, the time in their zone and the
+    event's. Not where the organiser has closed direct booking.
     """
     request = _answerable(user, request)
     settings = settings_for(request.event)
@@ -267,6 +278,7 @@ def propose_time(
     request.proposed_by = user
     request.reply = _clean_text("reply", reply)
     request.save()
+    announce_request(user, request, RequestStatus.COUNTER_PROPOSED)
     return request
 
 
@@ -275,7 +287,9 @@ def cancel_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
     """Cancel a request, by either side or the event's organiser, at any point before it ends.
 
     Side effects: state "cancelled" (final); a booked meeting is cancelled too, its time and
-    table freed and its ``sequence`` raised so calendars drop it.
+    table freed and its ``sequence`` raised so calendars drop it. After commit the other side
+    (for an organiser, both sides) is told, with the cancelled meeting's .ics if it was
+    published; the acting user, if they attend, gets the meeting's notice.
     """
     if not user.has_perm("meetings.cancel_request", request):
         raise PermissionDenied
@@ -287,8 +301,13 @@ def cancel_request(user, request: MeetingRequest, *, reply: str = "") -> Meeting
                 % {"status": request.get_status_display().lower()}
             }
         )
-    bookings.cancel_meeting_of(request)
-    request.status = RequestStatus.CANCELLED
     request.reply = _clean_text("reply", reply) or request.reply
+    meeting = bookings.live_meeting(request)
+    published = (
+        meeting if meeting is not None and meeting.status == MeetingStatus.CONFIRMED else None
+    )
+    told = announce_request(user, request, RequestStatus.CANCELLED, meeting=published)
+    bookings.cancel_meeting_of(request, skip=told)
+    request.status = RequestStatus.CANCELLED
     request.save()
     return request
