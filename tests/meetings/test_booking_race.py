@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from tests.factories.meetings import MeetingSettingsFactory, RepresentativeFactory
+from tradebridge.meetings.domain import bookings
 from tradebridge.meetings.domain.bookings import book_meeting
 from tradebridge.meetings.domain.requests import accept_request, request_meeting
 from tradebridge.meetings.enums import MeetingStatus
@@ -90,3 +91,41 @@ def test_one_person_booked_twice_at_once():
     assert failed == []
     assert (len(booked), len(refused)) == (1, 1)
     assert Occupancy.objects.filter(user=busy).count() == 6
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("free", "winners"), [(2, 2), (1, 1)])
+def test_two_pairs_take_the_free_tables_of_one_slot(free, winners, monkeypatch):
+    """A third pair holds table 1; two more pairs book the same slot at once. With two tables
+    free both get one (the one that finds its first choice taken tries the next, in a
+    savepoint); with one free, exactly one wins and the other is told no table is left."""
+    event = MeetingSettingsFactory(tables=free + 1).event
+    holder = _accepted(event)
+    book_meeting(holder.requester, holder, NOV_5_0900)
+    first, second = _accepted(event), _accepted(event)
+    if connection.vendor == "postgresql":
+        # Both read the same free tables before either writes, so that both go for the same
+        # first table and the database, not the Python check, tells the slower one. (SQLite
+        # runs the two transactions one after the other: the second sees the first's table.)
+        _meet_after(monkeypatch, bookings.TableBook, "free")
+    booked, refused, failed = _race([(first.requester, first), (second.requester, second)])
+    assert failed == []
+    assert (len(booked), len(refused)) == (winners, 2 - winners)
+    tables = [meeting.table.number for meeting in _live().select_related("table")]
+    assert sorted(tables) == list(range(1, winners + 2))  # each meeting at its own table
+    assert Occupancy.objects.filter(table__isnull=False).count() == 6 * (winners + 1)
+    if refused:
+        assert "table" in refused[0].messages[0]
+
+
+def _meet_after(monkeypatch, owner, name):
+    """Make two threads wait for each other once both have returned from ``owner.name``."""
+    barrier = threading.Barrier(2)
+    real = getattr(owner, name)
+
+    def waiting(*args, **kwargs):
+        result = real(*args, **kwargs)
+        barrier.wait(timeout=10)
+        return result
+
+    monkeypatch.setattr(owner, name, waiting)
