@@ -252,3 +252,48 @@ def test_cancelling_a_queued_run(expo, organiser, settings):
     assert run.status == RunStatus.CANCELLED
     with pytest.raises(ValidationError):
         cancel_run(organiser, run)
+
+
+NOV_5_1100_UTC = datetime(2020, 11, 5, 11, 0, tzinfo=UTC)  # 19:00 in Shanghai
+
+
+def _busy_elsewhere(accepted, buyer):
+    """The buyer's 5 November (Shanghai time): a meeting at another event at 09:00 and an
+    online one outside events at 19:00."""
+    elsewhere = MeetingSettingsFactory().event
+    book_meeting(buyer, accepted(event=elsewhere, recipient=RepresentativeFactory()), NOV_5_0900)
+    online = accepted(event=None, recipient=RepresentativeFactory())
+    book_meeting(buyer, online, NOV_5_1100_UTC)
+
+
+def test_meetings_elsewhere_count_against_the_daily_cap(accepted, expo, buyer, organiser, run_now):
+    """Three a day at most, only on 5 November, two of them elsewhere: one more fits here."""
+    set_availability(
+        buyer, event=expo, timezone="Asia/Shanghai", days=["2020-11-05"], max_per_day=3
+    )
+    _busy_elsewhere(accepted, buyer)
+    wanted = [accepted(event=expo, recipient=RepresentativeFactory()) for _ in range(3)]
+    run = run_now(organiser, expo)
+    assert run.status == RunStatus.FINISHED
+    assert Meeting.objects.filter(request__in=wanted).count() == 1
+    assert [item["reason"] for item in run.unscheduled] == [Reason.DAILY_LIMIT] * 2
+
+
+def test_a_day_full_here_and_elsewhere_takes_no_more_and_keeps_what_is_booked(
+    accepted, expo, buyer, organiser, run_now
+):
+    """Two meetings booked here on 5 November and two elsewhere, then the buyer lowers the cap
+    to three: the run keeps all (it cannot drop confirmed meetings) and adds none."""
+    booked = [
+        book_meeting(buyer, accepted(event=expo, recipient=RepresentativeFactory()), moment)
+        for moment in (NOV_5_0900 + timedelta(minutes=30), NOV_5_0900 + timedelta(minutes=60))
+    ]
+    _busy_elsewhere(accepted, buyer)
+    set_availability(
+        buyer, event=expo, timezone="Asia/Shanghai", days=["2020-11-05"], max_per_day=3
+    )
+    more = accepted(event=expo, recipient=RepresentativeFactory())
+    run = run_now(organiser, expo)
+    assert run.status == RunStatus.FINISHED
+    assert run.unscheduled == [{"request": more.pk, "reason": Reason.DAILY_LIMIT}]
+    assert all(Meeting.objects.get(pk=m.pk).status == MeetingStatus.CONFIRMED for m in booked)

@@ -224,7 +224,7 @@ def _write_proposals(run: ScheduleRun, data: SchedulingInput, result) -> dict:
             placed_requests.append((request, True))
             continue
         if slot_index is None:
-            reason = tabled.dropped.get(i) or why_unplaceable(data, i)
+            reason = tabled.dropped.get(i) or why_unplaceable(data, i, tabled.per_day)
             unscheduled.append({"request": request.pk, "reason": reason})
             placed_requests.append((request, False))
             continue

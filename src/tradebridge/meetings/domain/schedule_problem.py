@@ -9,6 +9,10 @@ the one compiler the benchmarks test:
 * participants: the requester and the recipient's attendee of each request, each in their own
   zone; a slot they cannot attend (their windows, days and breaks, a meeting elsewhere, a day
   already full elsewhere) is forbidden to them, as ``availability.Attendee`` decides;
+* meetings elsewhere (another event, online meetings outside events) on a day a capped
+  participant can still meet here count against that day's cap: each becomes a *held* meeting
+  of zero worth, fixed in a slot of its own at its real time that only its participant (and a
+  stand-in partner) may use, so the library's per-day cap counts it like any other;
 * meetings: one per accepted request, worth ``PRIORITY_WEIGHTS`` points; confirmed meetings on
   the grid are fixed (unless the organiser allows moves), tentative ones are only a hint;
 * tables: the library knows one pool, so it gets the on-site tables plus those kept for online
@@ -19,6 +23,7 @@ the one compiler the benchmarks test:
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -46,6 +51,10 @@ from tradebridge.meetings.scheduling.errors import InstanceError
 FAIRNESS = 2
 
 
+# The stand-in partner of held meetings (meetings elsewhere), and their slots' and ids' prefix.
+ELSEWHERE = "elsewhere"
+
+
 class Reason:
     """Why a request got no meeting; stored in runs, translated when shown (schedule_reasons)."""
 
@@ -53,6 +62,7 @@ class Reason:
     NO_TABLES = "no_tables"
     NO_COMMON_TIME = "no_common_time"
     OUTSIDE_WORKING_HOURS = "outside_working_hours"
+    DAILY_LIMIT = "daily_limit"
     CROWDED_OUT = "crowded_out"
     NO_FREE_TABLE = "no_free_table"
     TAKEN_MEANWHILE = "taken_meanwhile"
@@ -63,7 +73,9 @@ class SchedulingInput:
     """The problem and what its indices stand for.
 
     ``requests[i]`` is the request of ``problem.meetings[i]``; ``current[i]`` its live meeting
-    (if any) and ``fixed[i]`` whether that meeting is pinned where it is.
+    (if any) and ``fixed[i]`` whether that meeting is pinned where it is. The problem's meetings
+    after ``len(requests)`` are held meetings (meetings elsewhere), in slots after
+    ``len(slots)``.
     """
 
     event: object
@@ -79,6 +91,11 @@ class SchedulingInput:
     excluded: list[tuple[MeetingRequest, str]] = field(default_factory=list)
     # per participant id ("u12"), the slot indices they may attend
     free: dict[str, set[int]] = field(default_factory=dict)
+
+    @cached_property
+    def day_of(self) -> list[dict[int, int]]:
+        """Per participant index, slot index -> index of their local day (the library's)."""
+        return self.problem.day_index()
 
     def pool(self, index: int) -> list[MeetingTable] | None:
         """The tables meeting ``index`` may use; None when it needs none."""
@@ -104,22 +121,92 @@ def _slot_of(meeting: Meeting, slot_index: dict) -> int | None:
 
 
 def _outside_commitments(users, problem_meeting_ids: set[int]):
-    """Per user: blocks held and meetings per start, by live meetings outside the problem."""
+    """Per user: blocks held, and (start, end) of each live meeting outside the problem."""
     busy: dict[int, set] = {user.pk: set() for user in users}
     held = Occupancy.objects.filter(user__in=users).exclude(meeting_id__in=problem_meeting_ids)
     for user_id, block in held.values_list("user_id", "block_start"):
         busy[user_id].add(block)
-    starts: dict[int, list] = {user.pk: [] for user in users}
+    spans: dict[int, list] = {user.pk: [] for user in users}
     others = (
         Meeting.objects.filter(occupancy__user__in=users)
         .exclude(status=MeetingStatus.CANCELLED)
         .exclude(pk__in=problem_meeting_ids)
-        .values_list("occupancy__user_id", "starts_at")
+        .values_list("occupancy__user_id", "starts_at", "ends_at")
         .distinct()
     )
-    for user_id, starts_at in others:
-        starts[user_id].append(starts_at)
-    return busy, starts
+    for user_id, starts_at, ends_at in others:
+        spans[user_id].append((starts_at, ends_at))
+    return busy, spans
+
+
+def _held(person, slots: list[Slot], allowed: set[int], elsewhere, pinned: list[int]) -> list:
+    """The meetings elsewhere (start, end) that count against ``person``'s daily cap here: on
+    each local day they can still meet here, as many as the cap leaves room for beside their
+    pinned meetings here (which the library cannot drop). A day already full elsewhere is
+    forbidden whole, and has no slot in ``allowed``."""
+    if person.max_per_day is None:
+        return []
+    zone = person.zone
+    open_days = {slots[i].starts_at.astimezone(zone).date() for i in allowed}
+    pinned_per_day = Counter(slots[i].starts_at.astimezone(zone).date() for i in pinned)
+    per_day: dict = {}
+    for span in sorted(elsewhere):
+        per_day.setdefault(span[0].astimezone(zone).date(), []).append(span)
+    held = []
+    for day, spans in per_day.items():
+        if day in open_days:
+            held.extend(spans[: max(0, person.max_per_day - pinned_per_day[day])])
+    return held
+
+
+def _participants(event, settings, slots, requests, current, pinned):
+    """The library's participants (with the stand-in partner of held meetings, if any), the
+    slots each may attend, and the held meetings as (participant id, slot id, (start, end))."""
+    users = list(
+        {user.pk: user for r in requests for user in (r.requester, r.recipient_user)}.values()
+    )
+    in_problem = {meeting.pk for meeting in current if meeting is not None}
+    busy, elsewhere = _outside_commitments(users, in_problem)
+    slot_index = {(slot.starts_at, slot.ends_at): i for i, slot in enumerate(slots)}
+    pinned_at: dict[int, list[int]] = {}
+    for request, meeting, fixed in zip(requests, current, pinned, strict=True):
+        if fixed:
+            for user in (request.requester, request.recipient_user):
+                pinned_at.setdefault(user.pk, []).append(_slot_of(meeting, slot_index))
+    free: dict[str, set[int]] = {}
+    people, held = [], []
+    for user in users:
+        person = attendee(user, event, settings)
+        person = replace(
+            person,
+            busy=frozenset(busy[user.pk]),
+            meetings_per_day=Counter(
+                starts_at.astimezone(person.zone).date() for starts_at, _end in elsewhere[user.pk]
+            ),
+        )
+        allowed = {i for i, slot in enumerate(slots) if not person.problem_with(slot)}
+        free[participant_id(user)] = allowed
+        pinned_here = [i for i in pinned_at.get(user.pk, ()) if i in allowed]
+        for span in _held(person, slots, allowed, elsewhere[user.pk], pinned_here):
+            held.append((participant_id(user), f"{ELSEWHERE}-{len(held)}", span))
+        people.append((user, person, allowed))
+    owners = {slot_id: who for who, slot_id, _span in held}
+    participants = []
+    for user, person, allowed in people:
+        who = participant_id(user)
+        entry = {
+            "id": who,
+            "timezone": person.zone.key,
+            # A held meeting's slot is its participant's alone.
+            "forbidden_slots": [slot.id for i, slot in enumerate(slots) if i not in allowed]
+            + [slot_id for slot_id, owner in owners.items() if owner != who],
+        }
+        if person.max_per_day is not None:
+            entry["max_per_day"] = person.max_per_day
+        participants.append(entry)
+    if held:
+        participants.append({"id": ELSEWHERE, "forbidden_slots": [slot.id for slot in slots]})
+    return participants, free, held
 
 
 def build_input(event, *, allow_moves: bool = False) -> SchedulingInput:
@@ -162,35 +249,14 @@ def build_input(event, *, allow_moves: bool = False) -> SchedulingInput:
             requests.append(request)
             current.append(meeting)
 
-    users = list(
-        {user.pk: user for r in requests for user in (r.requester, r.recipient_user)}.values()
-    )
-    in_problem = {meeting.pk for meeting in current if meeting is not None}
-    busy, starts = _outside_commitments(users, in_problem)
-    free: dict[str, set[int]] = {}
-    participants = []
-    for user in users:
-        person = attendee(user, event, settings)
-        person = replace(
-            person,
-            busy=frozenset(busy[user.pk]),
-            meetings_per_day=Counter(
-                moment.astimezone(person.zone).date() for moment in starts[user.pk]
-            ),
-        )
-        allowed = {i for i, slot in enumerate(slots) if not person.problem_with(slot)}
-        free[participant_id(user)] = allowed
-        entry = {
-            "id": participant_id(user),
-            "timezone": person.zone.key,
-            "forbidden_slots": [slot.id for i, slot in enumerate(slots) if i not in allowed],
-        }
-        if person.max_per_day is not None:
-            entry["max_per_day"] = person.max_per_day
-        participants.append(entry)
+    pinned = [
+        meeting is not None and meeting.status == MeetingStatus.CONFIRMED and not allow_moves
+        for meeting in current
+    ]
+    participants, free, held = _participants(event, settings, slots, requests, current, pinned)
 
-    fixed, meetings, existing = [], [], {}
-    for request, meeting in zip(requests, current, strict=True):
+    meetings, existing = [], {}
+    for request, meeting, fixed in zip(requests, current, pinned, strict=True):
         entry = {
             "id": meeting_id(request),
             "participants": [
@@ -200,24 +266,26 @@ def build_input(event, *, allow_moves: bool = False) -> SchedulingInput:
             "priority": PRIORITY_WEIGHTS[request.priority],
             "online": request.place_kind == PlaceKind.ONLINE,
         }
-        pinned = (
-            meeting is not None and meeting.status == MeetingStatus.CONFIRMED and not allow_moves
-        )
         if meeting is not None:
             existing[entry["id"]] = (slots[_slot_of(meeting, slot_index)].id, None)
-        if pinned:
+        if fixed:
             entry["fixed_slot"] = slots[_slot_of(meeting, slot_index)].id
-        fixed.append(pinned)
         meetings.append(entry)
+    meetings += [
+        {"id": slot_id, "participants": [who, ELSEWHERE], "priority": 0, "fixed_slot": slot_id}
+        for who, slot_id, _span in held
+    ]
 
     kinds = Counter(request.place_kind for request in requests)
     capacity = (len(onsite) if kinds[PlaceKind.TABLE] else 0) + (
         (len(online) or kinds[PlaceKind.ONLINE]) if kinds[PlaceKind.ONLINE] else 0
     )
+    spans = [(slot.id, (slot.starts_at, slot.ends_at)) for slot in slots]
+    spans += [(slot_id, span) for _who, slot_id, span in held]
     instance = {
         "slots": [
-            {"id": slot.id, "start": slot.starts_at.isoformat(), "end": slot.ends_at.isoformat()}
-            for slot in slots
+            {"id": slot_id, "start": starts_at.isoformat(), "end": ends_at.isoformat()}
+            for slot_id, (starts_at, ends_at) in spans
         ],
         "tables": max(1, capacity),
         "timezone": event.timezone,
@@ -239,7 +307,7 @@ def build_input(event, *, allow_moves: bool = False) -> SchedulingInput:
         hint=hint,
         requests=requests,
         current=current,
-        fixed=fixed,
+        fixed=pinned,
         onsite_tables=onsite,
         online_tables=online,
         excluded=excluded,
@@ -247,8 +315,9 @@ def build_input(event, *, allow_moves: bool = False) -> SchedulingInput:
     )
 
 
-def why_unplaceable(data: SchedulingInput, index: int) -> str:
-    """The reason code for a meeting the solver could not place."""
+def why_unplaceable(data: SchedulingInput, index: int, per_day: Counter | None = None) -> str:
+    """The reason code for a meeting the solver could not place; ``per_day`` counts the final
+    schedule's meetings (held ones too) per (participant index, day index)."""
     request = data.requests[index]
     common = (
         data.free[participant_id(request.requester)]
@@ -256,6 +325,17 @@ def why_unplaceable(data: SchedulingInput, index: int) -> str:
     )
     if not common:
         return Reason.NO_COMMON_TIME
-    if not data.problem.meetings[index].allowed:
+    meeting = data.problem.meetings[index]
+    if not meeting.allowed:
         return Reason.OUTSIDE_WORKING_HOURS
+    if per_day is not None and all(
+        any(_day_is_full(data, per_day, p, slot) for p in meeting.participants)
+        for slot in meeting.allowed
+    ):
+        return Reason.DAILY_LIMIT
     return Reason.CROWDED_OUT
+
+
+def _day_is_full(data: SchedulingInput, per_day: Counter, participant: int, slot: int) -> bool:
+    cap = data.problem.participants[participant].max_per_day
+    return cap is not None and per_day[participant, data.day_of[participant].get(slot)] >= cap

@@ -12,6 +12,10 @@ REASONS = {
     Reason.OUTSIDE_WORKING_HOURS: _(
         "Their common free slots are all outside someone's working hours for online meetings."
     ),
+    Reason.DAILY_LIMIT: _(
+        "On every day both could meet, one side already has as many meetings as they allow "
+        "(here and elsewhere)."
+    ),
     Reason.CROWDED_OUT: _(
         "Every slot both could take went to other meetings (of equal or higher priority)."
     ),

@@ -17,9 +17,13 @@ from tradebridge.meetings.models import MeetingTable, Occupancy
 
 @dataclass
 class TabledSchedule:
+    """Slot and table of each request's meeting (``data.requests`` order)."""
+
     slots: list[int | None]
     tables: list[MeetingTable | None]
     dropped: dict[int, str]  # meeting index -> reason code
+    # meetings per (participant index, day index), held meetings (elsewhere) included
+    per_day: Counter
 
 
 class _TableBook:
@@ -51,9 +55,11 @@ class _TableBook:
 
 
 def assign_tables(data: SchedulingInput, slots: list[int | None]) -> TabledSchedule:
-    """Tables for the solver's ``slots`` (one per meeting of ``data.problem``)."""
+    """Tables for the solver's ``slots`` (one per meeting of ``data.problem``, held meetings
+    after the requests' ones)."""
     problem = data.problem
     placed = list(slots)
+    requests = len(data.requests)
     chosen: list[MeetingTable | None] = [None] * len(placed)
     movable = {
         meeting.pk
@@ -62,7 +68,7 @@ def assign_tables(data: SchedulingInput, slots: list[int | None]) -> TabledSched
     }
     book = _TableBook(data, movable)
     order = sorted(
-        range(len(placed)), key=lambda i: (not data.fixed[i], -problem.meetings[i].priority, i)
+        range(requests), key=lambda i: (not data.fixed[i], -problem.meetings[i].priority, i)
     )
     dropped: dict[int, str] = {}
     for i in order:
@@ -81,14 +87,15 @@ def assign_tables(data: SchedulingInput, slots: list[int | None]) -> TabledSched
             placed[i] = None
             dropped[i] = Reason.NO_FREE_TABLE
         chosen[i] = table
-    _replace_dropped(data, placed, chosen, dropped, book)
-    return TabledSchedule(placed, chosen, dropped)
+    per_day = _replace_dropped(data, placed, chosen, dropped, book)
+    return TabledSchedule(placed[:requests], chosen[:requests], dropped, per_day)
 
 
-def _replace_dropped(data, placed, chosen, dropped, book) -> None:
-    """Put each dropped meeting (most valuable first) into another allowed slot that has room."""
+def _replace_dropped(data, placed, chosen, dropped, book) -> Counter:
+    """Put each dropped meeting (most valuable first) into another allowed slot that has room;
+    returns the meetings per (participant, day) then."""
     problem = data.problem
-    day_of = problem.day_index()
+    day_of = data.day_of
     busy = [set() for _ in problem.participants]
     per_day: Counter = Counter()
     for i, slot in enumerate(placed):
@@ -118,3 +125,4 @@ def _replace_dropped(data, placed, chosen, dropped, book) -> None:
                 per_day[p, day_of[p].get(slot)] += 1
             del dropped[i]
             break
+    return per_day
