@@ -110,6 +110,11 @@ def main(argv: list[str]) -> int:
             ],
         ]
         print(_table(["measure", "value"], rows))
+        print(
+            "- resident memory after encoding / indexing / single queries: "
+            f"{m['rss_after_encode_mb']:.0f} / {m['rss_after_index_mb']:.0f} / "
+            f"{m['rss_after_queries_mb']:.0f} MiB; the peak includes the encoder model"
+        )
     return 0
 
 

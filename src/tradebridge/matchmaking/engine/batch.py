@@ -38,7 +38,7 @@ BLOCK_ELEMENTS = 2_000_000
 # Groups with fewer queries than this are merged (their candidates are the union).
 MIN_GROUP = 48
 # Queries ranked together before their results are handed out, in order.
-CHUNK = 20_000
+CHUNK = 8192
 # Components with at most this many kinds get a whole (kind x kind) table.
 TABLE_KINDS = 3000
 
@@ -441,8 +441,8 @@ def _rank_block(
     valid = np.isfinite(score[cand, cols])
     del score
     slots = g.slots[cand]
-    e_no = np.einsum("qcd,qd->qc", index.offer_vec[slots].astype(np.float32), qn_full)
-    e_on = np.einsum("qcd,qd->qc", index.need_vec[slots].astype(np.float32), qo_full)
+    e_no = _gathered_dot(index.offer_vec, slots, qn_full)
+    e_on = _gathered_dot(index.need_vec, slots, qo_full)
     e_no *= np.float32(w * wt)
     e_on *= np.float32(w * wt)
     if lex_no is not None:
@@ -465,6 +465,16 @@ def _rank_block(
                 for c, v in top
             ]
         )
+    return out
+
+
+def _gathered_dot(matrix: np.ndarray, slots: np.ndarray, queries: np.ndarray) -> np.ndarray:
+    """(nq, C): each query's dot product with the rows of its candidate slots, a few queries
+    at a time (bounded memory)."""
+    out = np.empty(slots.shape, dtype=np.float32)
+    for start in range(0, len(slots), 16):
+        rows = matrix[slots[start : start + 16]].astype(np.float32)  # (q, C, dim)
+        out[start : start + 16] = np.einsum("qcd,qd->qc", rows, queries[start : start + 16])
     return out
 
 

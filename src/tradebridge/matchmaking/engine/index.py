@@ -213,7 +213,7 @@ class MatchIndex:
         for name in ("offer_vec", "need_vec", "offer_low", "need_low"):
             arr = getattr(self, name)
             if arr is not None:
-                grown = np.zeros((new, arr.shape[1]), dtype=np.float32)
+                grown = np.zeros((new, arr.shape[1]), dtype=arr.dtype)
                 grown[:cap] = arr
                 setattr(self, name, grown)
 
@@ -297,11 +297,17 @@ class MatchIndex:
         self.basis = np.ascontiguousarray(vectors[:, ::-1][:, : self.coarse_dims], np.float32)
         self.offer_low = self._project(self.offer_vec)
         self.need_low = self._project(self.need_vec)
+        # Large indexes scan the projection; the full vectors are read only for the few
+        # candidates rescored, so they are kept in half precision (half the memory).
+        self.offer_vec = self.offer_vec.astype(np.float16)
+        self.need_vec = self.need_vec.astype(np.float16)
 
     def _project(self, matrix: np.ndarray) -> np.ndarray:
         out = np.empty((len(matrix), self.coarse_dims), dtype=np.float32)
         for start in range(0, len(matrix), 16384):
-            out[start : start + 16384] = matrix[start : start + 16384] @ self.basis
+            out[start : start + 16384] = (
+                matrix[start : start + 16384].astype(np.float32) @ self.basis
+            )
         return out
 
     def uses_coarse_scan(self) -> bool:
@@ -342,8 +348,8 @@ class MatchIndex:
         self.offer_vec[slot] = mean_vector(vectors.offer, self.dim)
         self.need_vec[slot] = mean_vector(vectors.need, self.dim)
         if self.basis is not None:
-            self.offer_low[slot] = self.offer_vec[slot] @ self.basis
-            self.need_low[slot] = self.need_vec[slot] @ self.basis
+            self.offer_low[slot] = self.offer_vec[slot].astype(np.float32) @ self.basis
+            self.need_low[slot] = self.need_vec[slot].astype(np.float32) @ self.basis
         self.has_offer_text[slot] = bool(profile.offers.texts)
         self.has_need_text[slot] = bool(profile.needs.texts)
         self.deal_mask[slot] = sum(DEAL_BITS[d] for d in profile.deal_types)

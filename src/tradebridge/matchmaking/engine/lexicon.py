@@ -22,6 +22,7 @@ _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(rf"[{_HAN}]+|[A-Za-z][A-Za-z'\-]*|\d+(?:\.\d+)?")
 _HAN_RE = re.compile(rf"[{_HAN}]")
 _WORD_RE = re.compile(r"[a-z]+")
+_SYMBOL_RE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]?(?![A-Za-z])")
 _PAREN_RE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 _STOPWORD_TEXT = """
@@ -48,6 +49,56 @@ _IRREGULAR = {
     "sewn": "sew",
     "aluminium": "aluminum",
 }
+
+# Chemical element symbols as written in trade descriptions ("Cu-Ni alloy", "Al unwrought"),
+# case-sensitive; symbols that are also English words (In, As, Be, No, At, He) are left out.
+ELEMENT_SYMBOLS = {
+    "Ag": "silver", "Al": "aluminum", "Au": "gold", "Ba": "barium", "Bi": "bismuth",
+    "Br": "bromine", "Ca": "calcium", "Cd": "cadmium", "Cl": "chlorine", "Co": "cobalt",
+    "Cr": "chromium", "Cu": "copper", "Fe": "iron", "Ga": "gallium", "Ge": "germanium",
+    "Hg": "mercury", "Li": "lithium", "Mg": "magnesium", "Mn": "manganese", "Mo": "molybdenum",
+    "Na": "sodium", "Nb": "niobium", "Ni": "nickel", "Pb": "lead", "Pd": "palladium",
+    "Pt": "platinum", "Sb": "antimony", "Se": "selenium", "Si": "silicon", "Sn": "tin",
+    "Sr": "strontium", "Ta": "tantalum", "Ti": "titanium", "Zn": "zinc", "Zr": "zirconium",
+}  # fmt: skip
+# Parts of systematic chemical names and the plain words they stand for, so that
+# "dichloropentafluoropropane" meets 二氯五氟丙烷 ("two chlorine five fluorine propane").
+CHEMICAL_PARTS = {
+    "di": "two", "tri": "three", "tetra": "four", "penta": "five", "hexa": "six",
+    "hepta": "seven", "octa": "eight", "fluoro": "fluorine", "fluor": "fluorine",
+    "chloro": "chlorine", "chlor": "chlorine", "bromo": "bromine", "brom": "bromine",
+    "iodo": "iodine", "methyl": "methyl", "ethyl": "ethyl", "propyl": "propyl",
+    "butyl": "butyl", "phenyl": "phenyl", "methane": "methane", "ethane": "ethane",
+    "propane": "propane", "butane": "butane", "benzene": "benzene", "benz": "benzene",
+    "hydroxy": "hydroxyl", "amino": "amino", "amine": "amine", "nitro": "nitro",
+    "sulpho": "sulfur", "sulfo": "sulfur", "thio": "sulfur", "phospho": "phosphorus",
+    "hydro": "hydrogen", "carbox": "carboxyl", "oxy": "oxygen", "ethylene": "ethylene",
+    "propylene": "propylene", "vinyl": "vinyl", "acet": "acetic", "glycol": "glycol",
+    "ether": "ether", "ester": "ester", "ketone": "ketone", "aldehyde": "aldehyde",
+    "acid": "acid", "alcohol": "alcohol", "per": "",
+}  # fmt: skip
+_CHEMICAL_ENDINGS = ("", "s", "es", "e", "ic", "ate", "ates", "ide", "ides", "ite", "ane", "anes")
+_CHEMICAL_ORDER = sorted(CHEMICAL_PARTS, key=len, reverse=True)
+
+
+def chemical_parts(word: str) -> list[str]:
+    """Plain words of a systematic chemical name split into known parts, or [] if it does
+    not split entirely ("dichloromethanes" -> two, chlorine, methane)."""
+    if len(word) < 9:
+        return []
+    parts, i = [], 0
+    while i < len(word):
+        for part in _CHEMICAL_ORDER:
+            if word.startswith(part, i):
+                parts.append(CHEMICAL_PARTS[part])
+                i += len(part)
+                break
+        else:
+            if word[i:] in _CHEMICAL_ENDINGS and len(parts) >= 2:
+                return [p for p in parts if p]
+            return []
+    return [p for p in parts if p] if len(parts) >= 2 else []
+
 
 _DEFINITION_SKIP = (
     "surname ",
@@ -99,7 +150,8 @@ def stem(word: str) -> str:
 
 
 def english_terms(text: str) -> list[str]:
-    """Tokenise English text into stemmed content words (stopwords removed)."""
+    """Tokenise English text into stemmed content words (stopwords removed); systematic
+    chemical names also give the words of their parts."""
     out = []
     for token in _WORD_RE.findall(text.lower()):
         if token in STOPWORDS or len(token) < 2:
@@ -107,7 +159,13 @@ def english_terms(text: str) -> list[str]:
         stemmed = stem(token)
         if stemmed not in STOPWORDS:
             out.append(stemmed)
+        out.extend(stem(part) for part in chemical_parts(token))
     return out
+
+
+def element_terms(text: str) -> list[str]:
+    """Names of the chemical element symbols written in a text ("Cu-Ni" -> copper, nickel)."""
+    return [ELEMENT_SYMBOLS[t] for t in _SYMBOL_RE.findall(text) if t in ELEMENT_SYMBOLS]
 
 
 def _definition_terms(definition: str) -> list[str]:
@@ -258,6 +316,8 @@ def pivot_bag(text: str) -> tuple[tuple[str, float], ...]:
         else:
             for term in english_terms(run.replace("-", " ")):
                 bag[term] += 1.0
+            for name in element_terms(run):
+                bag[stem(name)] += 1.0
     return tuple(sorted(bag.items()))
 
 

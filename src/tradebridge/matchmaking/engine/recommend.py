@@ -26,6 +26,7 @@ from .scoring import (
     Weights,
     block_parts,
     combine_parts,
+    dot_rows,
     query_views,
     refine,
     top_columns,
@@ -84,9 +85,9 @@ def _adjustment(
         rejected = _slots(index, feedback.not_relevant)
         if rejected and len(live):
             sim = np.maximum(
-                index.offer_vec[live] @ index.offer_vec[rejected].T,
-                index.need_vec[live] @ index.need_vec[rejected].T,
-            ).max(axis=1)
+                dot_rows(index.offer_vec[rejected], index.offer_vec[live]),
+                dot_rows(index.need_vec[rejected], index.need_vec[live]),
+            ).max(axis=0)
             scale = (sim - weights.rejected_threshold) / (1.0 - weights.rejected_threshold)
             delta[live] -= weights.rejected_similarity * np.clip(scale, 0.0, 1.0)
         delta[rejected] = -np.inf

@@ -98,9 +98,18 @@ def query_views(index: MatchIndex, profiles: list[Profile | str]) -> list[QueryV
     return views
 
 
-def _dot(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
-    """queries @ matrix.T; einsum loops for a few queries (memory-bound, and multithreaded BLAS
-    gemv is several times slower there on a busy 2-core machine), BLAS GEMM for blocks."""
+def dot_rows(queries: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+    """queries @ matrix.T in float32; einsum loops for a few queries (memory-bound, and
+    multithreaded BLAS gemv is several times slower there on a busy 2-core machine), BLAS GEMM
+    for blocks. Half-precision matrices are converted chunk by chunk."""
+    queries = queries.astype(np.float32, copy=False)
+    if matrix.dtype != np.float32:
+        out = np.empty((len(queries), len(matrix)), dtype=np.float32)
+        for start in range(0, len(matrix), 16384):
+            out[:, start : start + 16384] = dot_rows(
+                queries, matrix[start : start + 16384].astype(np.float32)
+            )
+        return out
     if len(queries) > 4:
         return queries @ matrix.T
     return np.stack([np.einsum("ij,j->i", matrix, q) for q in queries])
@@ -171,12 +180,12 @@ def encoder_scores(index: MatchIndex, views, n: int, coarse: bool) -> tuple[np.n
     """Encoder cosine need->offer and offer->need, masked where either side has no text."""
     out = []
     for mine, theirs in (("need", "offer"), ("offer", "need")):
-        q = np.stack([getattr(v, f"{mine}_vec") for v in views])
+        q = np.stack([getattr(v, f"{mine}_vec") for v in views]).astype(np.float32)
         if coarse:
             q, matrix = q @ index.basis, getattr(index, f"{theirs}_low")
         else:
             matrix = getattr(index, f"{theirs}_vec")
-        enc = _dot(q, matrix[:n])
+        enc = dot_rows(q, matrix[:n])
         rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
         enc *= rows_ok[:, None]
         enc *= getattr(index, f"has_{theirs}_text")[None, :n]
@@ -259,8 +268,8 @@ def refine(index: MatchIndex, views, parts: BlockParts, weights: Weights, cand: 
     exact = []
     for mine, theirs in (("need", "offer"), ("offer", "need")):
         q = np.stack([getattr(v, f"{mine}_vec") for v in views])
-        gathered = getattr(index, f"{theirs}_vec")[cand]  # (nq, C, dim)
-        enc = np.einsum("qcd,qd->qc", gathered, q)
+        gathered = getattr(index, f"{theirs}_vec")[cand].astype(np.float32)  # (nq, C, dim)
+        enc = np.einsum("qcd,qd->qc", gathered, q.astype(np.float32))
         rows_ok = np.array([bool(getattr(v.profile, f"{mine}s").texts) for v in views])
         enc *= rows_ok[:, None]
         enc *= getattr(index, f"has_{theirs}_text")[cand]
