@@ -297,10 +297,6 @@ class MatchIndex:
         self.basis = np.ascontiguousarray(vectors[:, ::-1][:, : self.coarse_dims], np.float32)
         self.offer_low = self._project(self.offer_vec)
         self.need_low = self._project(self.need_vec)
-        # Large indexes scan the projection; the full vectors are read only for the few
-        # candidates rescored, so they are kept in half precision (half the memory).
-        self.offer_vec = self.offer_vec.astype(np.float16)
-        self.need_vec = self.need_vec.astype(np.float16)
 
     def _project(self, matrix: np.ndarray) -> np.ndarray:
         out = np.empty((len(matrix), self.coarse_dims), dtype=np.float32)
