@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories.accounts import PASSWORD
-from tests.factories.directory import region
+from tests.factories.directory import AffiliationFactory, OrganisationFactory, region
 from tests.factories.meetings import MeetingSettingsFactory, RepresentativeFactory
-from tradebridge.meetings.models import Meeting
+from tradebridge.meetings.models import Meeting, MeetingRequest
 
 
 def _log_in(page, site, user):
@@ -68,3 +68,31 @@ def test_request_accept_book_across_the_pacific(site, browser, page, screenshot)
     mine = page.locator("#my-meetings").inner_text()
     assert meeting.starts_at.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%H:%M") in mine
     screenshot("meetings-5-inbox-zh")
+
+
+def test_finding_the_organisation_to_meet_by_its_chinese_name(site, page, screenshot):
+    """The request form lists no organisations: typing 小米 brings Xiaomi, choosing it brings
+    its people, and the request goes to the person chosen."""
+    buyer = RepresentativeFactory(organisation__name_en="Fresno Almond Exporters")
+    xiaomi = RepresentativeFactory(
+        organisation__name_en="Xiaomi", organisation__name_zh="小米", first_name="Lei"
+    ).organisation
+    lin = AffiliationFactory(
+        organisation=xiaomi, person__name_en="Lin Bin", person__name_zh="林斌"
+    ).person
+    OrganisationFactory(name_en="Xiaopeng Motors", name_zh="小鹏汽车")
+    _log_in(page, site, buyer)
+    page.goto(f"{site.url}/meetings/request/")
+    page.locator("#id_recipient_organisation").press_sequentially("小米", delay=50)
+    choice = page.locator(f"input[name=recipient_organisation][value='{xiaomi.pk}']")
+    choice.wait_for()
+    assert page.locator("input[name=recipient_organisation]").count() == 1
+    choice.check()
+    page.wait_for_selector("#id_recipient_person")  # its people, fetched by htmx
+    page.select_option("#id_recipient_person", str(lin.pk))
+    screenshot("meetings-6-find-organisation-en")
+    page.click("text=Send the request")
+    page.wait_for_selector(".request-card")
+    request = MeetingRequest.objects.get(requester=buyer)
+    assert request.recipient_organisation == xiaomi
+    assert request.recipient_person == lin

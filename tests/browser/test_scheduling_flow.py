@@ -101,7 +101,7 @@ def test_shanghai_buyer_californian_exporter_organiser_schedules(site, browser):
     page.select_option("select[name=place_kind]", "online")
     page.fill("textarea[name=message]", "我们希望在进博会期间在线了解加州的智能装备出口服务。")
     page.screenshot(path=str(SCREENSHOTS / "scheduling-1-request-zh.png"), full_page=True)
-    page.click("form.card button[type=submit]")
+    page.click("form.card .actions button[type=submit]")
     page.wait_for_load_state("networkidle")
     request = MeetingRequest.objects.get(requester=buyer)
     assert request.recipient_organisation == sacramento and request.priority == "must"

@@ -27,6 +27,7 @@ MEETINGS_MATRIX = [
     ("web:meetings", None, "get", "302 200 200 200 200 200"),
     ("web:meeting-request-create", None, "get", "302 403 200 200 200 403"),
     ("web:meeting-request-create", None, "post", "302 403 422 422 422 403"),
+    ("web:meeting-organisation-suggestions", None, "get", "302 403 200 200 200 403"),
     ("web:meeting-request-detail", "own_request", "get", "302 200 200 404 200 404"),
     ("web:meeting-request-detail", "stranger", "get", "302 200 404 200 404 404"),
     ("web:meeting-request-accept", "incoming", "post", "302 403 403 404 302 404"),

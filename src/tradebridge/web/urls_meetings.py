@@ -2,14 +2,19 @@
 
 from django.urls import path
 
-from tradebridge.web.views import meeting_setup, meetings
+from tradebridge.web.views import meeting_request_form, meeting_setup, meetings
 
 urlpatterns: list = [
     path("meetings/", meetings.InboxView.as_view(), name="meetings"),
     path(
         "meetings/request/",
-        meetings.RequestMeetingView.as_view(),
+        meeting_request_form.RequestMeetingView.as_view(),
         name="meeting-request-create",
+    ),
+    path(
+        "meetings/request/organisations/",
+        meeting_request_form.OrganisationSuggestionsView.as_view(),
+        name="meeting-organisation-suggestions",
     ),
     path(
         "meetings/requests/<int:pk>/",

@@ -7,8 +7,12 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tradebridge.directory.domain.visibility import visible_organisations, visible_people
+from tradebridge.directory.domain.visibility import visible_people
 from tradebridge.events.domain.visibility import visible_events
+from tradebridge.meetings.domain.counterparts import (
+    find_organisations_to_meet,
+    organisations_to_meet,
+)
 from tradebridge.meetings.domain.event_settings import MAX_TABLES
 from tradebridge.meetings.enums import DayPart, MeetingLanguage, PlaceKind, Priority
 from tradebridge.meetings.validators import parse_spans
@@ -57,8 +61,65 @@ def day_choices(days) -> list[tuple[str, str]]:
     return [(day.isoformat(), day.strftime("%Y-%m-%d %a")) for day in days]
 
 
+MAX_QUERY_LENGTH = 200
+
+
+class OrganisationPicker(forms.Widget):
+    """A search box with the organisations it finds as radio buttons, instead of a list of every
+    organisation. htmx refreshes the suggestions while the user types; without JavaScript the
+    "Find" button posts the form, which comes back with them (``MeetingRequestForm.FIND``)."""
+
+    template_name = "web/meetings/_organisation_picker.html"
+    query_name = "organisation_query"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.query = ""
+        self.suggestions: list = []
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"].update(
+            query=self.query,
+            query_name=self.query_name,
+            suggestions=self.suggestions,
+            selected=str(value or ""),
+        )
+        return context
+
+
+def organisation_suggestions(user, query: str, selected) -> tuple[str, list, object]:
+    """(query, suggestions, chosen organisation or None) for the picker: the organisations
+    ``user`` may meet matching ``query``, with the one chosen (``selected``, a pk) first; with
+    no query, the chosen one's name."""
+    query = (query or "").strip()[:MAX_QUERY_LENGTH]
+    selected = str(getattr(selected, "pk", selected) or "")
+    chosen = (
+        organisations_to_meet(user).select_related("home_region").filter(pk=selected).first()
+        if selected.isdigit()
+        else None
+    )
+    if not query and chosen is not None:
+        query = chosen.name
+    suggestions = find_organisations_to_meet(user, query)
+    if chosen is not None and chosen not in suggestions:
+        suggestions.insert(0, chosen)
+    return query, suggestions, chosen
+
+
 class MeetingRequestForm(forms.Form):
-    recipient_organisation = forms.ModelChoiceField(label=_("Organisation to meet"), queryset=None)
+    # The name of the picker's no-JavaScript search button.
+    FIND = "find_organisation"
+
+    recipient_organisation = forms.ModelChoiceField(
+        label=_("Organisation to meet"),
+        queryset=None,
+        widget=OrganisationPicker,
+        error_messages={
+            "required": _("Find the organisation and choose it."),
+            "invalid_choice": _("Choose one of the organisations found."),
+        },
+    )
     recipient_person = forms.ModelChoiceField(
         label=_("Person to meet"),
         queryset=None,
@@ -96,17 +157,16 @@ class MeetingRequestForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["recipient_organisation"].queryset = visible_organisations(user).exclude(
-            pk=user.organisation_id
+        field = self.fields["recipient_organisation"]
+        field.queryset = organisations_to_meet(user)
+        given = self.data if self.is_bound else self.initial
+        field.widget.query, field.widget.suggestions, chosen = organisation_suggestions(
+            user, given.get(OrganisationPicker.query_name, ""), given.get("recipient_organisation")
         )
         self.fields["event"].queryset = visible_events(user).order_by("-starts_at", "pk")
-        organisation = self.data.get("recipient_organisation") or self.initial.get(
-            "recipient_organisation"
-        )
-        organisation = getattr(organisation, "pk", organisation)
         people = visible_people(user).none()
-        if organisation and str(organisation).isdigit():
-            people = visible_people(user).filter(affiliations__organisation_id=organisation)
+        if chosen is not None:
+            people = visible_people(user).filter(affiliations__organisation=chosen)
         self.fields["recipient_person"].queryset = people
         if not people.exists():
             del self.fields["recipient_person"]

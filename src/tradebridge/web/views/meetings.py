@@ -27,7 +27,7 @@ from tradebridge.meetings.domain.visibility import visible_meetings, visible_req
 from tradebridge.meetings.enums import MeetingStatus, RequestStatus
 from tradebridge.meetings.rules import acts_for_an_organisation, is_on_requester_side
 from tradebridge.web.access import PermissionRequiredMixin, visible_object
-from tradebridge.web.forms.meetings import BookForm, MeetingRequestForm, ProposeForm, ReplyForm
+from tradebridge.web.forms.meetings import BookForm, ProposeForm, ReplyForm
 from tradebridge.web.views.events import UnprocessableOnInvalidMixin, add_domain_errors
 
 CARD_TEMPLATE = "web/meetings/_request_card.html"
@@ -170,45 +170,6 @@ class InboxView(LoginRequiredMixin, TemplateView):
             may_request=acts_for_an_organisation(user),
             **kwargs,
         )
-
-
-class RequestMeetingView(RuleRequiredMixin, UnprocessableOnInvalidMixin, FormView):
-    """Ask an organisation for a meeting; ``?organisation=`` and ``?event=`` preselect."""
-
-    template_name = "web/meetings/request_form.html"
-    form_class = MeetingRequestForm
-    rule = "meetings.request_meeting"
-    extra_context = {"section": "meetings"}
-
-    def get_initial(self):
-        initial = {}
-        for name in ("organisation", "event"):
-            value = self.request.GET.get(name, "")
-            if value.isdigit():
-                initial["recipient_organisation" if name == "organisation" else name] = int(value)
-        return initial
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            meeting_request = requests.request_meeting(
-                self.request.user,
-                recipient_organisation=data["recipient_organisation"],
-                event=data["event"],
-                message=data["message"],
-                priority=data["priority"],
-                language=data["language"] or None,
-                recipient_person=data.get("recipient_person"),
-                place_kind=data["place_kind"] or None,
-            )
-        except ValidationError as error:
-            add_domain_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Your request has been sent."))
-        return redirect("web:meeting-request-detail", pk=meeting_request.pk)
 
 
 class RequestObjectMixin:
