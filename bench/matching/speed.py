@@ -33,7 +33,19 @@ from tradebridge.matchmaking.engine import (
 
 
 def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MiB (Linux reports KiB)."""
+    """Peak resident set size of this process in MiB.
+
+    Linux's VmHWM is the high-water mark of this process's own memory. ``getrusage`` is not
+    used: a child inherits its parent's maximum at fork, so when ``run.py`` (grown to 3 GiB by
+    the quality benchmark) starts this script, ru_maxrss reports the parent's 3 GiB.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -51,10 +51,11 @@ _IRREGULAR = {
 }
 
 # Chemical element symbols as written in trade descriptions ("Cu-Ni alloy", "Al unwrought"),
-# case-sensitive; symbols that are also English words (In, As, Be, No, At, He) are left out.
+# case-sensitive; symbols that are also English words (In, As, Be, No, At, He) or common
+# abbreviations (Co. for company) are left out.
 ELEMENT_SYMBOLS = {
     "Ag": "silver", "Al": "aluminum", "Au": "gold", "Ba": "barium", "Bi": "bismuth",
-    "Br": "bromine", "Ca": "calcium", "Cd": "cadmium", "Cl": "chlorine", "Co": "cobalt",
+    "Br": "bromine", "Ca": "calcium", "Cd": "cadmium", "Cl": "chlorine",
     "Cr": "chromium", "Cu": "copper", "Fe": "iron", "Ga": "gallium", "Ge": "germanium",
     "Hg": "mercury", "Li": "lithium", "Mg": "magnesium", "Mn": "manganese", "Mo": "molybdenum",
     "Na": "sodium", "Nb": "niobium", "Ni": "nickel", "Pb": "lead", "Pd": "palladium",
