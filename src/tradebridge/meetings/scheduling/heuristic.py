@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+
+import numpy as np
 
 from .problem import Problem
 
@@ -102,11 +104,13 @@ def greedy(
     problem: Problem,
     hint: list[int | None] | None = None,
     preferred: dict[tuple[int, int], float] | None = None,
+    pairs: Iterable[tuple[int, int]] | None = None,
 ) -> Board:
     """Priority-first, scarcest-first placement, preferring slots adjacent to other meetings.
 
-    ``hint`` (slot per meeting) is placed first where it still fits; ``preferred`` (e.g. an LP
-    solution, value per (meeting, slot)) is then rounded: pairs in decreasing value order.
+    ``hint`` (slot per meeting) is placed first where it still fits; then ``pairs`` (meeting,
+    slot) in the given order, or ``preferred`` (e.g. an LP solution, value per (meeting, slot))
+    in decreasing order of value times priority.
     """
     board = Board(problem)
     meetings = problem.meetings
@@ -123,11 +127,12 @@ def greedy(
                 and board.free(m, s)
             ):
                 board.place(m, s)
-    if preferred:
-        ranked = sorted(preferred.items(), key=lambda kv: (-kv[1], -meetings[kv[0][0]].priority))
-        for (m, s), value in ranked:
-            if value >= 0.5 and board.slot[m] is None and board.free(m, s):
-                board.place(m, s)
+    if preferred and pairs is None:
+        ranked = sorted(preferred.items(), key=lambda kv: -kv[1] * meetings[kv[0][0]].priority)
+        pairs = [pair for pair, _ in ranked]
+    for m, s in pairs or ():
+        if board.slot[m] is None and board.free(m, s):
+            board.place(m, s)
     rest = [m for m in range(len(meetings)) if board.slot[m] is None]
     rest.sort(
         key=lambda m: (
@@ -146,6 +151,18 @@ def greedy(
         if best is not None:
             board.place(m, best)
     return board
+
+
+def lp_rounding(problem: Problem, relaxed, hint: list[int | None] | None = None) -> Board:
+    """Round an LP solution: (meeting, slot) pairs in decreasing order of LP value times
+    priority, each placed if it still fits, then the greedy for the rest. Unlike "value >= 0.5
+    first", this also uses an interior (first-order) solution's small values."""
+    weights = np.fromiter((m.priority for m in problem.meetings), dtype=float)
+    score = relaxed.x * weights[relaxed.meetings]
+    order = np.argsort(-score, kind="stable")
+    order = order[score[order] > 1e-9]
+    pairs = zip(relaxed.meetings[order].tolist(), relaxed.slots[order].tolist(), strict=True)
+    return greedy(problem, hint, pairs=pairs)
 
 
 def _try_insert(board: Board, m: int, depth: int, chain: set[int], rng: random.Random) -> bool:

@@ -24,6 +24,7 @@ def add_spans(
     rigid: set[int] | frozenset[int] = frozenset(),
     cumulative: bool = True,
     budget: int | None = None,
+    gap_upper_bounds: dict[int, int] | None = None,
 ) -> None:
     """Add spans, holes, per-participant breaks, fairness and ``built.total_gaps``.
 
@@ -32,6 +33,7 @@ def add_spans(
     in ``rigid`` get no gap at all: their day is one fixed-length block (see :func:`add_blocks`).
     With a ``budget`` on the total, at most budget - sum(bounds) participants whose own lower
     bound is 0 may have a broken day (a redundant cardinality constraint on the "whole" flags).
+    ``gap_upper_bounds`` caps single participants' breaks (e.g. from the pattern relaxation).
     """
     model = built.model
     gapless = any(len(problem.meetings_of[p]) <= 1 for p in range(len(problem.participants)))
@@ -106,6 +108,8 @@ def add_spans(
         model.add(gap <= idle)
         if gap_lower_bounds and gap_lower_bounds[p] > 0:
             model.add(gap >= gap_lower_bounds[p])
+        if gap_upper_bounds and p in gap_upper_bounds:
+            model.add(gap <= gap_upper_bounds[p])
         gaps.append(gap)
     if budget is not None and broken_free:
         model.add(sum(broken_free) <= max(0, budget - sum(gap_lower_bounds or [0])))
@@ -125,12 +129,18 @@ def add_spans(
                 model.add(g <= lo + fairness)
 
 
-def add_blocks(problem: Problem, built: Model, rigid: set[int]) -> None:
+def add_blocks(
+    problem: Problem,
+    built: Model,
+    rigid: set[int],
+    starts: dict[int, set[int]] | None = None,
+) -> None:
     """Participants in ``rigid`` meet in one unbroken block: an interval of fixed length k_p.
 
     All busy time then feeds one cumulative constraint of capacity 2 x tables (a meeting keeps
     two participants busy): rigid blocks as intervals, everyone else slot by slot as optional
     unit intervals. Its energetic reasoning sees table pressure over several slots at once.
+    ``starts`` optionally limits a rigid participant's first busy position (index in its day).
     """
     model = built.model
     intervals = []
@@ -142,7 +152,11 @@ def add_blocks(problem: Problem, built: Model, rigid: set[int]) -> None:
         day = participant.days[0]
         n = len(day)
         if p in rigid and k >= 2:
-            first = model.new_int_var(0, n - k, f"block{p}")
+            if starts and p in starts:
+                domain = cp_model.Domain.from_values(sorted(starts[p]))
+            else:
+                domain = cp_model.Domain(0, n - k)
+            first = model.new_int_var_from_domain(domain, f"block{p}")
             intervals.append(model.new_fixed_size_interval_var(first, k, f"bi{p}"))
             for i, s in enumerate(day):
                 lit = row.get(s)

@@ -24,7 +24,7 @@ from ortools.sat.python import cp_model
 from .bounds import lp_relaxation, trivial_bound
 from .breaks_search import search_breaks
 from .cpsat_model import build_model
-from .heuristic import greedy, repair
+from .heuristic import greedy, lp_rounding, repair
 from .problem import Kind, Problem, count_gaps, priority_of
 from .tables import assign_tables
 
@@ -101,9 +101,12 @@ class _Watch(cp_model.CpSolverSolutionCallback):
             self.stop_search()
 
 
-def _run(model, limit, workers, should_stop, progress, started, hint=None):
+def _run(model, limit, workers, should_stop, progress, started, subsolvers=None, seed=0):
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    if subsolvers and workers == len(subsolvers):
+        solver.parameters.subsolvers.extend(subsolvers)
     solver.parameters.max_time_in_seconds = max(0.05, limit)
     watch = _Watch(should_stop, progress, started, limit)
     # a watchdog so that cancel also works while no new solution is being found
@@ -162,8 +165,11 @@ def solve(
 def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers, started):
     total = max(1e-9, time_limit)
 
-    def run(model, limit):
-        return _run(model, limit, workers, should_stop, None, started)
+    calls = [0]
+
+    def run(model, limit, subsolvers=None):
+        calls[0] += 1  # a new seed for every call: repeated decisions search differently
+        return _run(model, limit, workers, should_stop, None, started, subsolvers, calls[0])
 
     def report(objective, bound):
         if progress:
@@ -240,29 +246,31 @@ def _minimise_gaps(problem, slots, value, fairness, deadline, should_stop, worke
 
 
 def _priority_heuristic(problem, board, deadline, progress, should_stop, started):
-    """Large problems: greedy + repair, then the LP relaxation (bound, and a rounding of its
-    solution repaired in turn); the better schedule wins."""
+    """Large problems: greedy (already in ``board``), then the LP relaxation (the bound, and
+    a rounding of its solution by LP value times priority), then repair of the better schedule
+    until the deadline."""
     bound = float(trivial_bound(problem))
     total = max(1e-9, deadline - started)
+    best = board
 
     def report(_round=None, value=None):
         if progress:
             elapsed = time.monotonic() - started
-            progress(min(99.0, 100 * elapsed / total), elapsed, value or float(board.value), bound)
+            value = value if value is not None else float(best.value)
+            progress(min(99.0, 100 * elapsed / total), elapsed, value, bound)
 
-    quick = time.monotonic() + 0.15 * (deadline - time.monotonic())
-    repair(board, deadline=quick, should_stop=should_stop, on_round=report)
-    best = board
+    report()
     if not should_stop():
-        relaxed = lp_relaxation(problem, time_limit=max(1.0, 0.7 * (deadline - time.monotonic())))
+        left = deadline - time.monotonic()
+        relaxed = lp_relaxation(problem, time_limit=max(1.0, 0.55 * left))
         if relaxed is not None:
             bound = min(bound, relaxed.bound)
-            report(value=float(best.value))
-            rounded = greedy(problem, preferred=relaxed.values)
-            if rounded.value > best.value or not should_stop():
-                repair(rounded, deadline=deadline, should_stop=should_stop)
-                if rounded.value > best.value:
-                    best = rounded
+            rounded = lp_rounding(problem, relaxed)
+            if rounded.value > best.value:
+                best = rounded
+            report()
+    if time.monotonic() < deadline and not should_stop() and best.value < bound:
+        repair(best, deadline=deadline, should_stop=should_stop, on_round=report)
     if time.monotonic() < deadline and not should_stop() and best.value < bound:
         repair(best, deadline=deadline, depth=4, seed=1, should_stop=should_stop)
     value = float(best.value)
