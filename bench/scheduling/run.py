@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import subprocess
@@ -65,8 +66,18 @@ def _one(kind: str, arg: str, limit: float) -> None:
         meetings=len(problem.meetings),
         scheduled=sum(s is not None for s in result.slots),
         maxrss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        cpu_seconds=_cpu_seconds(),
     )
     print(json.dumps(out))
+
+
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> str:
+    return "load average " + ", ".join(f"{v:.1f}" for v in os.getloadavg())
 
 
 def _spawn(kind: str, arg: str, limit: float) -> dict:
@@ -94,11 +105,11 @@ def bench_b2b(data_dir: Path, limit: float, quick: bool) -> None:
     published = _published(data_dir)
     print(f"\n### B2B instances ({len(files)}, fairness d = 2, time limit {limit:g} s each)\n")
     print(
-        "| instance | meetings | breaks | lower bound | proven optimal | seconds | valid "
+        "| instance | meetings | breaks | lower bound | proven optimal | seconds | CPU s | valid "
         "| published optimum (MaxSAT s) |"
     )
-    print("|---|---|---|---|---|---|---|---|")
-    total, proven = 0.0, 0
+    print("|---|---|---|---|---|---|---|---|---|")
+    total, cpu, proven = 0.0, 0.0, 0
     for path in files:
         name = path.name.replace(".original.dzn", "")
         row = _spawn("dzn", str(path), limit)
@@ -106,6 +117,7 @@ def bench_b2b(data_dir: Path, limit: float, quick: bool) -> None:
             print(f"| {name} | error: {row['error']} |")
             continue
         total += row["seconds"]
+        cpu += row["cpu_seconds"]
         proven += row["status"] == "optimal"
         if row["violations"] is None:
             valid = "no schedule"
@@ -113,11 +125,18 @@ def bench_b2b(data_dir: Path, limit: float, quick: bool) -> None:
             valid = "yes" if row["violations"] == 0 else f"NO ({row['violations']})"
         print(
             f"| {name} | {row['meetings']} | {_num(row['objective'])} | {_num(row['bound'])} | "
-            f"{'yes' if row['status'] == 'optimal' else 'no'} | {row['seconds']:.1f} | {valid} | "
+            f"{'yes' if row['status'] == 'optimal' else 'no'} | {row['seconds']:.1f} | "
+            f"{row['cpu_seconds']:.1f} | {valid} | "
             f"{published.get(name, '?')} |",
             flush=True,
         )
-    print(f"\nproven optimal: {proven}/{len(files)}, total {total:.1f} s")
+    print(
+        f"\nproven optimal: {proven}/{len(files)}, total {total:.1f} s wall, {cpu:.1f} s CPU "
+        f"({_load()} at the end)"
+    )
+    if not quick:
+        met = proven == len(files) and total <= 60
+        print(f"target (all 20 proven optimal within 60 s in total): {'met' if met else 'NOT met'}")
 
 
 def bench_synthetic(quick: bool) -> None:
@@ -128,9 +147,11 @@ def bench_synthetic(quick: bool) -> None:
     print("\n### Synthetic online events (participants / requests / slots, seed 1)\n")
     print(
         "| size | limit s | ours (priority) | upper bound | ours % of bound | first-come % "
-        "| meetings scheduled | seconds | peak MB | valid |"
+        "| meetings scheduled | seconds | CPU s | peak MB | valid |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    targets = {"1000,10000,24": 99.5, "10000,100000,40": 99.0}
+    verdicts = []
     for label, arg, limit in sizes:
         row = _spawn("synthetic", arg, limit)
         if "error" in row:
@@ -141,9 +162,19 @@ def bench_synthetic(quick: bool) -> None:
             f"| {label} | {limit:g} | {row['objective']:,.0f} | {bound:,.0f} | "
             f"{100 * row['objective'] / bound:.2f} | {100 * row['baseline'] / bound:.2f} | "
             f"{row['scheduled']:,} / {row['meetings']:,} | {row['seconds']:.1f} | "
+            f"{row['cpu_seconds']:.1f} | "
             f"{row['maxrss_mb']:.0f} | {'yes' if row['violations'] == 0 else 'NO'} |",
             flush=True,
         )
+        share = 100 * row["objective"] / bound
+        ok = share >= targets[arg] and row["seconds"] <= limit + 1 and row["maxrss_mb"] <= 2048
+        verdicts.append(
+            f"{label}: >= {targets[arg]} % of the bound within {limit:g} s "
+            f"and 2 GB: {'met' if ok else 'NOT met'}"
+        )
+    print(f"\n{_load()} at the end")
+    for line in verdicts:
+        print(f"target {line}")
 
 
 def _num(value) -> str:
@@ -161,7 +192,10 @@ def main() -> int:
     parser.add_argument("--b2b-limit", type=float, default=20.0, help="seconds per B2B instance")
     parser.add_argument("--only", choices=["b2b", "synthetic"])
     args = parser.parse_args()
-    print(f"# Scheduler benchmark ({time.strftime('%Y-%m-%d %H:%M')}, 2 CP-SAT workers)")
+    print(
+        f"# Scheduler benchmark ({time.strftime('%Y-%m-%d %H:%M')}, 2 CP-SAT workers, "
+        f"{os.cpu_count()} cores, {_load()} at the start)"
+    )
     if args.only != "synthetic":
         data_dir = Path(args.data).resolve()
         if data_dir.is_dir():
