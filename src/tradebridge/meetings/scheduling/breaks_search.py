@@ -299,10 +299,11 @@ class _Search:
         self.report(None, float(self.proven))
         slice_ = max(1.0, self.time_limit / 10)
         tried_any = False
-        # at the proven bound, in turn: the LP-restricted decision (strong for refuting a
-        # budget), the plain decision (often faster to find a schedule), then improving the
-        # schedule in hand; slices grow after each round
-        steps = ("guess", "restricted", "plain", "improve")
+        # at the proven bound, in turn: guesses of who takes the spare breaks, the
+        # LP-restricted decision (strong for refuting a budget), the plain decision (often
+        # faster to find a schedule), twice, then improving the schedule in hand; slices grow
+        # after each round. Short attempts with new seeds: run times are heavy-tailed.
+        steps = ("guess", "restricted", "plain", "guess", "restricted", "plain", "improve")
         step = 0
         while not self.should_stop() and not self.infeasible:
             left = self.left()
@@ -310,6 +311,11 @@ class _Search:
                 break
             kind = steps[step % len(steps)]
             step += 1
+            if self.best is None and not tried_any and left < 0.7 * self.time_limit:
+                tried_any = True  # something to return before the time runs out
+                if not self.any_schedule():
+                    self.infeasible = True
+                    break
             if kind == "improve":
                 if self.best_value is None:
                     if tried_any:
