@@ -233,8 +233,16 @@ class _Search:
                 and most[p] > self.lower[p]
                 and (base is None or any(q.breaks > self.lower[p] for q in base.patterns[p]))
             ]
+            # the most constrained first: fewest unbroken ways to hold their meetings (an
+            # extra break relieves them most); ties in random order
             random.Random(budget).shuffle(candidates)
-            state = self._guesses[budget] = {"queue": candidates, "retry": [], "limit": 0.5}
+            candidates.sort(key=lambda p: len(self.relax.patterns_of(p, self.lower[p])))
+            state = self._guesses[budget] = {
+                "queue": candidates,
+                "retry": [],
+                "limit": 0.5,
+                "first": set(candidates[:4]),  # the likeliest get more time in the first pass
+            }
         end = time.monotonic() + seconds
         while time.monotonic() < end and not self.should_stop():
             if not state["queue"]:
@@ -258,7 +266,9 @@ class _Search:
                 )
             else:
                 guess = Restriction(budget, -math.inf, self._all_pairs(), patterns)
-            limit = min(max(0.3, end - time.monotonic()), state["limit"])
+            longer = 4 if state["first"].intersection(group) else 1
+            state["first"].difference_update(group)
+            limit = min(max(0.3, end - time.monotonic()), longer * state["limit"])
             status, slots, cancelled, _ = self.decide(budget, limit, guess)
             self.offer(slots)
             if slots is not None or cancelled:
