@@ -266,7 +266,7 @@ class _Search:
                 )
             else:
                 guess = Restriction(budget, -math.inf, self._all_pairs(), patterns)
-            longer = 4 if state["first"].intersection(group) else 1
+            longer = 8 if state["first"].intersection(group) else 1
             state["first"].difference_update(group)
             limit = min(max(0.3, end - time.monotonic()), longer * state["limit"])
             status, slots, cancelled, _ = self.decide(budget, limit, guess)
