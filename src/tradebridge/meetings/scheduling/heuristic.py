@@ -245,7 +245,7 @@ def repair(
         waiting = [m for m in range(len(problem.meetings)) if board.slot[m] is None]
         waiting.sort(key=lambda m: -problem.meetings[m].priority)
         for i, m in enumerate(waiting):
-            if i % 256 == 0 and (time.monotonic() > deadline or (should_stop and should_stop())):
+            if i % 64 == 0 and (time.monotonic() > deadline or (should_stop and should_stop())):
                 return board
             if board.slot[m] is not None:
                 continue

@@ -33,6 +33,9 @@ Cancel = threading.Event | Callable[[], bool] | None
 
 #: above this many (meeting, slot) pairs, PRIORITY problems use the heuristic path
 CPSAT_LIMIT = 6000
+#: share of the time limit the heuristic path keeps back: table numbers and gap counts come
+#: after the search, and a repair step may overrun its deadline check a little
+HEURISTIC_RESERVE = 0.05
 
 
 @dataclass
@@ -201,7 +204,8 @@ def _solve_priority(problem, time_limit, fairness, progress, should_stop, hint, 
         return Result(Kind.PRIORITY, "infeasible", None, None, empty, [], 0.0)
     size = sum(len(m.allowed) for m in problem.meetings)
     if size > CPSAT_LIMIT:
-        return _priority_heuristic(problem, board, deadline, progress, should_stop, started)
+        end = deadline - HEURISTIC_RESERVE * time_limit
+        return _priority_heuristic(problem, board, end, progress, should_stop, started)
     built = build_model(problem, mandatory=False, count_gaps=False, fairness=None)
     for (m, s), var in built.x.items():
         built.model.add_hint(var, board.slot[m] == s)
