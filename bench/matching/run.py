@@ -88,6 +88,7 @@ def main(argv: list[str]) -> int:
                 f"{m['encode_unique_s']:.1f} s ({m['encode_texts_per_s']:.0f} texts/s)",
             ],
             ["index (bags, codes, vectors; encoding excluded)", f"{m['index_s']:.1f} s"],
+            ["hubness statistics (10,000 needs against every profile)", f"{m['hubness_s']:.1f} s"],
             [
                 "one profile's top 10, median (wall / CPU)",
                 f"{m['one_top10_median_ms']:.1f} ms / {m['one_top10_cpu_median_ms']:.1f} ms",
@@ -111,8 +112,9 @@ def main(argv: list[str]) -> int:
         ]
         print(_table(["measure", "value"], rows))
         print(
-            "- resident memory after encoding / indexing / single queries: "
+            "- resident memory after encoding / indexing / hubness / single queries: "
             f"{m['rss_after_encode_mb']:.0f} / {m['rss_after_index_mb']:.0f} / "
+            f"{m['rss_after_hubness_mb']:.0f} / "
             f"{m['rss_after_queries_mb']:.0f} MiB; the peak includes the encoder model"
         )
     return 0

@@ -114,6 +114,7 @@ class _Full:
         n = index.n_slots
         self.coarse = coarse
         self.weights = weights
+        self.hub: tuple[np.ndarray, np.ndarray] | None = None  # (offer, need) corrections
         self.matrices = {
             "lex_offer": _lexical_rows(index.lex_offer, n),
             "lex_need": _lexical_rows(index.lex_need, n),
@@ -373,6 +374,13 @@ def _lexical(full: _Full, g: _Group, name: str, query_rows: sp.csr_matrix, scale
     return np.asarray(matrix @ full_dense, dtype=np.float32)
 
 
+def _text_rows(views) -> tuple[np.ndarray, np.ndarray]:
+    """(has need text, has offer text) of each query, as 0/1 floats."""
+    has_need = np.array([bool(v.profile.needs.texts) for v in views], dtype=np.float32)
+    has_offer = np.array([bool(v.profile.offers.texts) for v in views], dtype=np.float32)
+    return has_need, has_offer
+
+
 def _rank_block(
     index: MatchIndex,
     full: _Full,
@@ -406,17 +414,28 @@ def _rank_block(
     t_on = g.need_vec @ (qo * np.float32(w * wt)).T
     if lex_on is not None:
         t_on += lex_on
-    relevance = np.maximum(t_no, t_on, out=t_no if full.coarse else None)
-    if full.coarse:
-        del t_on
     codes = _codes(index, full, g, views, query_slots)
+    relevance = np.maximum(t_no, t_on)
     if codes is not None:
         relevance += codes
-    bonus = _bonus(index, full, g, views, query_slots)
-    score = relevance + bonus
     floor = weights.min_relevance - (0.1 if full.coarse else 0.0)
-    score[relevance < np.float32(floor)] = -np.inf
-    del relevance
+    irrelevant = relevance < np.float32(floor)  # plain similarity, as in scoring.combine
+    if full.hub is not None:
+        has_need, has_offer = _text_rows(views)
+        hub_no = (np.float32(wt) * full.hub[0][g.slots])[:, None] * has_need[None, :]
+        hub_on = (np.float32(wt) * full.hub[1][g.slots])[:, None] * has_offer[None, :]
+        hub_no = np.subtract(t_no, hub_no, out=hub_no)
+        hub_on = np.subtract(t_on, hub_on, out=hub_on)
+        relevance = np.maximum(hub_no, hub_on, out=relevance)
+        del hub_no, hub_on
+        if codes is not None:
+            relevance += codes
+    if full.coarse:
+        del t_no, t_on
+    bonus = _bonus(index, full, g, views, query_slots)
+    score = np.add(relevance, bonus, out=relevance)
+    score[irrelevant] = -np.inf
+    del irrelevant
     deltas = []
     for j, view in enumerate(views):
         pid = view.profile.id
@@ -452,8 +471,16 @@ def _rank_block(
     relevance = np.maximum(e_no, e_on)
     if codes is not None:
         relevance += codes[cand, cols]
+    irrelevant = (relevance < np.float32(weights.min_relevance)) | ~valid
+    if full.hub is not None:
+        relevance = np.maximum(
+            e_no - np.float32(wt) * full.hub[0][slots] * has_need[:, None],
+            e_on - np.float32(wt) * full.hub[1][slots] * has_offer[:, None],
+        )
+        if codes is not None:
+            relevance += codes[cand, cols]
     exact = relevance + bonus[cand, cols]
-    exact[(relevance < np.float32(weights.min_relevance)) | ~valid] = -np.inf
+    exact[irrelevant] = -np.inf
     for j, delta in enumerate(deltas):
         if delta is not None:
             exact[j] += delta[cand[j]]
@@ -554,8 +581,10 @@ def rank_all(
         raise ValueError("rank_all ranks indexed profiles only")
     coarse = index.uses_coarse_scan()
     workers = workers or worker_count()
+    hub = index.hubness.adjustments(index, weights) if weights.hubness else None
     with single_threaded_blas(), ThreadPoolExecutor(workers) as pool:
         full = _Full(index, coarse, weights)
+        full.hub = hub
         for key in ((c, d) for c in ("hs", "sec") for d in (0, 1)):
             if full.has_table(key[0]):
                 full.table(index, key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .encoder import TextEncoder, default_encoder
+from .hubness import Hubness
 from .lexical import LexicalStore, Vocabulary
 from .lexicon import pivot_bag
 from .profiles import DEAL_TYPES, Profile, Side
@@ -160,6 +161,7 @@ class MatchIndex:
         self.sec_offer = FeatureStore()
         self.sec_need = FeatureStore()
         self.regions = FeatureStore()
+        self.hubness = Hubness()
         # Above ``exact_below`` slots, single queries first scan a PCA projection of the vectors
         # (``coarse_dims`` wide) to pick candidates, then score those exactly.
         self.exact_below = exact_below
@@ -268,6 +270,7 @@ class MatchIndex:
         if slot is None:
             return
         self.profiles[slot] = None
+        self.hubness.touch(slot)
         self._release_texts(slot)
         self.active[slot] = False
         self.has_offer_text[slot] = self.has_need_text[slot] = self.has_home[slot] = False
@@ -322,6 +325,7 @@ class MatchIndex:
             store.rebuild()
         for store in (self.hs_offer, self.hs_need, self.sec_offer, self.sec_need, self.regions):
             store.rebuild()
+        self.hubness = Hubness()
 
     def _place(self, profile: Profile, vectors: ProfileVectors) -> None:
         slot = self.slot_of.get(profile.id)
@@ -335,6 +339,7 @@ class MatchIndex:
                 self._grow(slot + 1)
             self.slot_of[profile.id] = slot
         self.profiles[slot] = profile
+        self.hubness.touch(slot)
         self._release_texts(slot)
         self.text_rows[slot] = (
             self.texts.acquire(profile.offers.texts, vectors.offer),

@@ -4,6 +4,7 @@ For a query A and a candidate B the relevance is::
 
     text   = max(T(A.needs, B.offers), T(A.offers, B.needs))
     T      = w_enc * cosine(sentence vectors) + (1 - w_enc) * cosine(TF-IDF of pivot bags)
+             - hub correction of B's texts (:mod:`.hubness`)
     hs     = level weight of the longest shared HS prefix, in either direction (8 > 6 > 4 > 2)
     sector = 1 for a shared sector, 0.5 for a parent/child pair, in either direction
     relevance = w_text * text + w_hs * hs + w_sector * sector
@@ -30,6 +31,7 @@ class Weights:
     """Tunable weights of the score (``encoder`` was tuned on even HS rows, see ADR 0201)."""
 
     encoder: float = 0.5
+    hubness: float = 0.7
     text: float = 1.0
     hs: float = 0.6
     sector: float = 0.4
@@ -174,6 +176,8 @@ class BlockParts:
     bonus: np.ndarray  # deal and region bonuses and maluses
     blocked: np.ndarray  # bool: inactive, self, or deal types that cannot meet
     coarse: bool
+    hub_no: np.ndarray | None = None  # hub correction of T need->offer (nq, n)
+    hub_on: np.ndarray | None = None
 
 
 def encoder_scores(index: MatchIndex, views, n: int, coarse: bool) -> tuple[np.ndarray, ...]:
@@ -220,6 +224,8 @@ def block_parts(index: MatchIndex, views: list[QueryView], weights: Weights, coa
         if v.slot is not None and v.slot < n:
             blocked[i, v.slot] = True
 
+    hub_no, hub_on = hub_corrections(index, views, n, weights)
+
     region_rows = []
     for v in views:
         region_rows.append({f"h:{t}" for t in v.profile.regions})
@@ -231,11 +237,32 @@ def block_parts(index: MatchIndex, views: list[QueryView], weights: Weights, coa
     fit = _indicators(counts, 2, [weights.region_fit + weights.region_miss, 0.0])
     mutual = _indicators(counts, 2, [0.0, weights.region_mutual])
     bonus += (fit + mutual).toarray()
-    return BlockParts(enc_no, enc_on, lex_no, lex_on, codes, bonus, blocked, coarse)
+    return BlockParts(enc_no, enc_on, lex_no, lex_on, codes, bonus, blocked, coarse, hub_no, hub_on)
+
+
+def hub_corrections(index: MatchIndex, views, n: int, weights: Weights):
+    """(need->offer, offer->need) corrections of T, (nq, n) each: the candidate's hub value
+    (``beta * (hub - median)``) where the query has text on that side, else 0."""
+    if not weights.hubness:
+        return None, None
+    offer_adj, need_adj = index.hubness.adjustments(index, weights)
+    has_need = np.array([bool(v.profile.needs.texts) for v in views], dtype=np.float32)
+    has_offer = np.array([bool(v.profile.offers.texts) for v in views], dtype=np.float32)
+    return has_need[:, None] * offer_adj[None, :n], has_offer[:, None] * need_adj[None, :n]
 
 
 def combine(
-    enc_no, enc_on, lex_no, lex_on, codes, bonus, blocked, weights: Weights, coarse=False
+    enc_no,
+    enc_on,
+    lex_no,
+    lex_on,
+    codes,
+    bonus,
+    blocked,
+    weights: Weights,
+    coarse=False,
+    hub_no=None,
+    hub_on=None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(score, text need->offer, text offer->need) from components of any (matching) shape."""
     w = np.float32(weights.encoder)
@@ -243,8 +270,13 @@ def combine(
     t_on = w * enc_on + (np.float32(1.0) - w) * lex_on
     relevance = np.maximum(t_no, t_on) * np.float32(weights.text) + codes
     floor = weights.min_relevance - (0.1 if coarse else 0.0)
+    # The relevance floor (and the reasons) use the plain similarity: the hub correction only
+    # orders pairs that are relevant anyway, it never makes an unrelated text relevant.
+    irrelevant = (relevance < np.float32(floor)) | blocked
+    if hub_no is not None:
+        relevance = np.maximum(t_no - hub_no, t_on - hub_on) * np.float32(weights.text) + codes
     score = relevance + bonus
-    score[(relevance < np.float32(floor)) | blocked] = -np.inf
+    score[irrelevant] = -np.inf
     return score, t_no, t_on
 
 
@@ -260,6 +292,8 @@ def combine_parts(parts: BlockParts, weights: Weights):
         parts.blocked,
         weights,
         parts.coarse,
+        parts.hub_no,
+        parts.hub_on,
     )
 
 
@@ -287,6 +321,8 @@ def refine(index: MatchIndex, views, parts: BlockParts, weights: Weights, cand: 
         take(parts.bonus),
         take(parts.blocked),
         weights,
+        hub_no=None if parts.hub_no is None else take(parts.hub_no),
+        hub_on=None if parts.hub_on is None else take(parts.hub_on),
     )
 
 
