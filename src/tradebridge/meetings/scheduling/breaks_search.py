@@ -12,18 +12,24 @@ most B breaks?" on the span model (:mod:`.runs_model`) is much faster, so the se
    become rigid blocks with their possible first slots, unusable (meeting, slot) pairs go;
 3. if a decision times out, any fair schedule is found and improved, and the budgets between
    the proven bound and the best schedule are retried with the time left.
+
+Beside this CP-SAT search, a thread decides the same budgets with a SAT solver
+(:mod:`.breaks_sat`) where its encoding applies; whichever proves the optimum first ends the
+search, and each side's schedules and refutations serve the other (one shared bound).
 """
 
 from __future__ import annotations
 
 import math
 import random
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
 
 from ortools.sat.python import cp_model
 
+from . import breaks_sat
 from .cpsat_model import build_model
 from .gap_bounds import participant_gap_lower_bounds
 from .pattern_lp import PatternRelaxation, Restriction, break_caps
@@ -104,7 +110,12 @@ class _Search:
         self.time_limit = time_limit
         self.fairness = fairness
         self.run = run
-        self.should_stop = should_stop
+        self.cancelled = should_stop
+        #: set once the optimum is proven (or infeasibility): stops the other side's search
+        self.settled = threading.Event()
+        self.should_stop = lambda: should_stop() or self.settled.is_set()
+        self._lock = threading.Lock()
+        self._side: breaks_sat.SatSide | None = None
         self.report = report
         self.single = single_day(problem)
         self.lower = lower_bounds(problem, min(0.2, time_limit / 50))
@@ -136,17 +147,40 @@ class _Search:
         return self._restrictions[budget]
 
     def raise_bound(self, value: int) -> None:
-        if value > self.proven:
-            self.proven = value
-            self.report(self.best_value, float(self.proven))
+        with self._lock:
+            if value > self.proven:
+                self.proven = value
+                self.report(self.best_value, float(self.proven))
+                if self._side is not None:
+                    self._side.tell(value)
+            self._check_settled()
 
     def offer(self, slots: list[int | None] | None) -> None:
         if slots is None:
             return
         value = float(sum(count_gaps(self.problem, slots)))
-        if self.best_value is None or value < self.best_value:
-            self.best, self.best_value = slots, value
-            self.report(self.best_value, float(self.proven))
+        with self._lock:
+            if self.best_value is None or value < self.best_value:
+                self.best, self.best_value = slots, value
+                self.report(self.best_value, float(self.proven))
+            self._check_settled()
+
+    def _check_settled(self) -> None:
+        if self.infeasible or (self.best_value is not None and self.best_value <= self.proven):
+            self.settled.set()
+
+    def _listen(self, side: breaks_sat.SatSide) -> None:
+        """Take in what the SAT side finds, until it is done."""
+        for message in side.messages():
+            if message[0] == "unsat":
+                self.raise_bound(message[1] + 1)
+            elif message[0] == "sat":
+                if _fair(self.problem, message[1], self.fairness):
+                    self.offer(message[1])
+            elif message[0] == "infeasible":
+                with self._lock:
+                    self.infeasible = True
+                    self._check_settled()
 
     def decide(self, budget, limit, restriction=None, minimise=True, spans=True):
         """Solve the span model within ``budget`` (None: minimise, or any schedule when not
@@ -201,7 +235,10 @@ class _Search:
                 built.model.add_hint(var, self.best[m] == s)
         decision = budget is not None or not minimise
         solver, status, cancelled = self.run(
-            built.model, limit, subsolvers=DECISION_SUBSOLVERS if decision else None
+            built.model,
+            limit,
+            subsolvers=DECISION_SUBSOLVERS if decision else None,
+            stop=self.should_stop,
         )
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         slots = built.slots(solver.value) if found else None
@@ -307,6 +344,30 @@ class _Search:
 
     def search(self):
         self.report(None, float(self.proven))
+        listener = None
+        if breaks_sat.supported(self.problem, self.fairness) and self.left() > 0.5:
+            with self._lock:
+                self._side = breaks_sat.SatSide(
+                    self.problem, self.fairness, self.lower, self.proven, self.left()
+                )
+            listener = threading.Thread(target=self._listen, args=(self._side,), daemon=True)
+            listener.start()
+        try:
+            self._search()
+        finally:
+            if listener is not None:
+                with self._lock:
+                    side, self._side = self._side, None
+                side.stop()  # the CP-SAT side is done: the SAT side stops too
+                listener.join()
+        if self.infeasible:
+            return "infeasible", None, None, float(self.proven)
+        if self.best is None:
+            return "unknown", None, None, float(self.proven)
+        status_name = "optimal" if self.best_value <= self.proven else "feasible"
+        return status_name, self.best, self.best_value, float(self.proven)
+
+    def _search(self):
         slice_ = max(1.0, self.time_limit / 10)
         tried_any = False
         # at the proven bound, in turn: guesses of who takes the spare breaks, the
@@ -382,12 +443,6 @@ class _Search:
                     if not self.any_schedule():
                         self.infeasible = True
                         break
-        if self.infeasible:
-            return "infeasible", None, None, float(self.proven)
-        if self.best is None:
-            return "unknown", None, None, float(self.proven)
-        status_name = "optimal" if self.best_value <= self.proven else "feasible"
-        return status_name, self.best, self.best_value, float(self.proven)
 
 
 def search_breaks(
@@ -399,8 +454,9 @@ def search_breaks(
     should_stop: Callable[[], bool],
     report: Callable[[float | None, float], None],
 ) -> tuple[str, list[int | None] | None, float | None, float]:
-    """Return (status, slots, breaks, proven lower bound). ``run(model, limit, subsolvers=)``
-    solves a model and returns (solver, status, cancelled)."""
+    """Return (status, slots, breaks, proven lower bound). ``run(model, limit, subsolvers=,
+    stop=)`` solves a model, stopping early when ``stop()`` says so, and returns (solver,
+    status, cancelled)."""
     return _Search(problem, time_limit, fairness, run, should_stop, report).search()
 
 

@@ -170,9 +170,9 @@ def _solve_breaks(problem, time_limit, fairness, progress, should_stop, workers,
 
     calls = [0]
 
-    def run(model, limit, subsolvers=None):
+    def run(model, limit, subsolvers=None, stop=None):
         calls[0] += 1  # a new seed for every call: repeated decisions search differently
-        return _run(model, limit, workers, should_stop, None, started, subsolvers, calls[0])
+        return _run(model, limit, workers, stop or should_stop, None, started, subsolvers, calls[0])
 
     def report(objective, bound):
         if progress:
