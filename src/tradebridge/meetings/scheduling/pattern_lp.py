@@ -193,7 +193,9 @@ class PatternRelaxation:
             A_eq=matrix[:n_eq],
             b_eq=b_eq,
             bounds=(0.0, 1.0),
-            method="highs",
+            # interior point (with crossover): 2 to 3 times faster than simplex on these LPs;
+            # any dual solution serves, the bound below is valid for all of them
+            method="highs-ipm",
             options=options,
         )
         if result.status == 2:  # infeasible even fractionally
